@@ -1,0 +1,74 @@
+// Builds the Fastify app: plugins, the error shape, sessions, then each module's routes.
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import ajvFormats from 'ajv-formats';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { AppContext } from './context.ts';
+import type { App } from './http/app-types.ts';
+import { registerErrorHandling, sendError } from './http/errors.ts';
+import { ErrorResponse } from './http/schemas.ts';
+import { registerSecurity } from './http/security.ts';
+import { registerWeb } from './http/web.ts';
+import { AppError } from './lib/errors.ts';
+import { loadActor, SESSION_COOKIE } from './modules/auth/service.ts';
+import { modules } from './modules/index.ts';
+
+// ajv-formats is CommonJS; its typings and Fastify's disagree on the option type only.
+type AjvPlugin = NonNullable<NonNullable<FastifyServerOptions['ajv']>['plugins']>[number];
+const formats = ajvFormats.default as unknown as AjvPlugin;
+
+export const API_PREFIX = '/api/v1';
+const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web console from config.webDist (off for API-only tests). */
+  web?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [formats] },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(ErrorResponse);
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lianxin 连心桥 API',
+        version,
+        description: 'New Era Civilization Practice volunteer service platform. Errors are {error: {code, message, field?}}; '
+          + 'messages are Chinese unless Accept-Language asks for English.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSecurity(app);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && request.url.startsWith('/api/')) request.actor = await loadActor(ctx, token);
+  });
+
+  for (const module of modules) {
+    await app.register(async (scope) => module.routes(scope as unknown as App, ctx), { prefix: module.prefix ?? API_PREFIX });
+  }
+
+  if (options.web) registerWeb(app, ctx.config.webDist);
+  else app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('ROUTE_NOT_FOUND')));
+  return app;
+}

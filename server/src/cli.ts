@@ -1,0 +1,83 @@
+// lianxin serve | migrate | seed | openapi <file> | db-types
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase } from './db/index.ts';
+import { migrate, migrationsDir } from './db/migrate.ts';
+import { generateSchemaTypes } from './db/typegen.ts';
+import { createPii } from './lib/pii.ts';
+import { seed } from './seed/index.ts';
+import { openContext, serve } from './server.ts';
+
+const usage = `连心桥 Lianxin
+
+  lianxin serve              migrate, seed on first start, serve the API and the web apps
+  lianxin migrate            apply pending database migrations
+  lianxin seed               import the province's divisions and network, admin and demo county
+  lianxin openapi <file>     write the OpenAPI document
+  lianxin db-types           regenerate server/src/db/schema.ts from the migrations
+
+Environment: see .env.example (PORT, HOST, LIANXIN_DATA_DIR, DATABASE_URL, LIANXIN_PII_KEY, ...)`;
+
+async function writeOpenApi(file: string) {
+  // Building the routes touches no database: a context without one is enough.
+  const ctx = { db: undefined, engine: 'pglite', pii: createPii(Buffer.alloc(32)), config: loadConfig() } as unknown as AppContext;
+  const app = await buildApp(ctx);
+  await app.ready();
+  fs.writeFileSync(file, `${JSON.stringify(app.swagger(), null, 2)}\n`);
+  await app.close();
+  console.log(`wrote ${file}`);
+}
+
+async function writeDbTypes() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-types-'));
+  const database = await openDatabase({ dataDir });
+  try {
+    await migrate(database.db);
+    const file = path.join(migrationsDir, '..', 'schema.ts');
+    fs.writeFileSync(file, await generateSchemaTypes(database.db));
+    console.log(`wrote ${file}`);
+  } finally {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      await serve();
+      return;
+    case 'migrate': {
+      const { database } = await openContext(loadConfig());
+      console.log('migrations are up to date');
+      await database.close();
+      return;
+    }
+    case 'seed': {
+      const { ctx, database } = await openContext(loadConfig());
+      const report = await seed(ctx, undefined, console.log);
+      console.log(JSON.stringify({ regions: report.regions, sites: report.sites, seconds: report.seconds }, null, 2));
+      await database.close();
+      return;
+    }
+    case 'openapi':
+      await writeOpenApi(rest[0] ?? 'openapi.json');
+      return;
+    case 'db-types':
+      await writeDbTypes();
+      return;
+    default:
+      console.log(usage);
+      if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+// Configuration, read once from the environment and validated at boot.
+// Every variable is listed with its meaning in .env.example.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded PGlite database and the local secret key. */
+  dataDir: string;
+  /** A PostgreSQL server; when set, PGlite is not used. */
+  databaseUrl: string | undefined;
+  /** Base64 of 32 bytes; protects phone and ID numbers. Generated into dataDir when unset. */
+  piiKey: string | undefined;
+  adminPhone: string | undefined;
+  adminPassword: string | undefined;
+  /** Seed the demo county (teams, volunteers, points) on first start. */
+  seedDemo: boolean;
+  logLevel: string;
+  /** Session lifetime in hours. */
+  sessionHours: number;
+  /** Set the Secure attribute on the session cookie (behind HTTPS). */
+  secureCookies: boolean;
+  webDist: string;
+  /** Trust X-Forwarded-* from a reverse proxy (nginx) in front. */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const piiKey = env.LIANXIN_PII_KEY || undefined;
+  if (piiKey && Buffer.from(piiKey, 'base64').length !== 32) {
+    throw new ConfigError('LIANXIN_PII_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32)');
+  }
+  const port = intVar(env, 'PORT', 3000);
+  if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.LIANXIN_DATA_DIR || 'data'),
+    databaseUrl,
+    piiKey,
+    adminPhone: env.LIANXIN_ADMIN_PHONE || undefined,
+    adminPassword: env.LIANXIN_ADMIN_PASSWORD || undefined,
+    seedDemo: boolVar(env, 'LIANXIN_SEED_DEMO', true),
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionHours: intVar(env, 'LIANXIN_SESSION_HOURS', 12),
+    secureCookies: boolVar(env, 'LIANXIN_SECURE_COOKIES', false),
+    webDist: path.resolve(env.LIANXIN_WEB_DIST || 'web/dist'),
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+  };
+}

@@ -1,0 +1,18 @@
+// What every module receives: the database, the personal-data keys and the configuration.
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { Engine } from './db/index.ts';
+import type { DB } from './db/schema.ts';
+import type { Pii } from './lib/pii.ts';
+
+export interface AppContext {
+  db: Kysely<DB>;
+  engine: Engine;
+  pii: Pii;
+  config: Config;
+}
+
+/** Runs `work` in one transaction, handing it a context whose queries all go through it. */
+export function inTransaction<T>(ctx: AppContext, work: (tx: AppContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute((db) => work({ ...ctx, db }));
+}

@@ -1,0 +1,41 @@
+// Schema pieces shared by routes. Limits here are the ones the web client shows too.
+import { Type } from 'typebox';
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine code, e.g. VALIDATION_FAILED' }),
+      message: Type.String({ description: 'Human message in the requested language' }),
+      field: Type.Optional(Type.String({ description: 'The request field at fault, when one is' })),
+    }),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+export const Phone = Type.String({ pattern: '^1[0-9]{10}$', description: 'Mainland mobile number, 11 digits starting with 1' });
+export const RegionCode = Type.String({ pattern: '^[0-9]{12}$', description: 'GB/T 2260 division code, 12 digits' });
+export const Password = Type.String({ minLength: 1, maxLength: 128 });
+export const Timestamp = Type.String({ format: 'date-time' });
+export const Cursor = Type.String({ maxLength: 200, description: 'Opaque cursor from the previous page' });
+export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
+export const SearchText = Type.String({ minLength: 1, maxLength: 50 });
+
+/** Responses every route may give besides its success. */
+export const errorResponses = {
+  400: Type.Ref('ErrorResponse'),
+  401: Type.Ref('ErrorResponse'),
+  403: Type.Ref('ErrorResponse'),
+  404: Type.Ref('ErrorResponse'),
+  409: Type.Ref('ErrorResponse'),
+  429: Type.Ref('ErrorResponse'),
+  503: Type.Ref('ErrorResponse'),
+};
+
+export function page<T extends ReturnType<typeof Type.Object>>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' }),
+  });
+}

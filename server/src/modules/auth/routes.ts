@@ -1,0 +1,62 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../http/app-types.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import type { AppContext } from '../../context.ts';
+import { ChangePasswordRequest, LoginRequest, MeResponse, OkResponse } from './schemas.ts';
+import * as auth from './service.ts';
+
+const tags = ['auth'];
+
+function client(request: FastifyRequest) {
+  return {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+    previousToken: request.cookies[auth.SESSION_COOKIE],
+  };
+}
+
+function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string) {
+  void reply.setCookie(auth.SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+    maxAge: ctx.config.sessionHours * 3600,
+  });
+}
+
+export function authRoutes(app: App, ctx: AppContext) {
+  app.post('/auth/login', {
+    schema: {
+      tags, summary: 'Sign in with phone number and password; sets the session cookie',
+      body: LoginRequest, response: { 200: MeResponse, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { token, me } = await auth.login(ctx, request.body.phone, request.body.password, client(request));
+    setSessionCookie(ctx, reply, token);
+    return me;
+  });
+
+  app.post('/auth/logout', {
+    schema: { tags, summary: 'End this session', response: { 200: OkResponse, ...errorResponses } },
+  }, async (request, reply) => {
+    await auth.logout(ctx, request.cookies[auth.SESSION_COOKIE]);
+    void reply.clearCookie(auth.SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/auth/me', {
+    schema: { tags, summary: 'Who am I: the signed-in user and their role grants', response: { 200: MeResponse, ...errorResponses } },
+  }, async (request) => auth.me(ctx, auth.requireActor(request).userId));
+
+  app.post('/auth/password', {
+    schema: {
+      tags, summary: 'Change my password; ends my other sessions',
+      body: ChangePasswordRequest, response: { 200: OkResponse, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const token = await auth.changePassword(ctx, auth.requireActor(request), request.body, client(request));
+    setSessionCookie(ctx, reply, token);
+    return { ok: true };
+  });
+}

@@ -1,0 +1,41 @@
+// The region tree: the real divisions the practice network sits on. Public reading.
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../lib/errors.ts';
+import { regionLineage, regionPrefix } from '../../lib/region-code.ts';
+import { readProvinceDivisions } from './import.ts';
+import * as q from './queries.ts';
+
+/** Imports the province's divisions (idempotent); returns how many there are per level. */
+export async function importProvinceRegions(ctx: AppContext, provinceCode: string) {
+  await q.insertRegions(ctx.db, await readProvinceDivisions(provinceCode));
+  return countRegionsByLevel(ctx, provinceCode);
+}
+
+export const countRegionsByLevel = (ctx: AppContext, prefix: string) => q.countRegionsByLevel(ctx.db, prefix);
+
+/** The regions from the province down to this one (inclusive). */
+export async function lineage(ctx: AppContext, code: string) {
+  return q.findRegions(ctx.db, regionLineage(code));
+}
+
+export async function getRegion(ctx: AppContext, code: string) {
+  const region = await q.findRegion(ctx.db, code);
+  if (!region) throw notFound('code');
+  return { ...region, prefix: regionPrefix(code), lineage: await lineage(ctx, code) };
+}
+
+export async function listChildRegions(ctx: AppContext, code: string) {
+  if (!(await q.findRegion(ctx.db, code))) throw notFound('code');
+  return q.findChildRegions(ctx.db, code);
+}
+
+export async function searchRegions(ctx: AppContext, text: string, under: string | undefined, limit: number) {
+  const found = await q.searchRegions(ctx.db, text, under, limit);
+  const ancestors = new Map(
+    (await q.findRegions(ctx.db, [...new Set(found.flatMap((region) => regionLineage(region.code)))])).map((r) => [r.code, r.name]),
+  );
+  return found.map((region) => ({
+    ...region,
+    fullName: regionLineage(region.code).map((code) => ancestors.get(code) ?? '').join(' / '),
+  }));
+}

@@ -1,0 +1,41 @@
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http/app-types.ts';
+import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { requireActor } from '../auth/service.ts';
+import { CreatePointRequest, SiteDetail, SiteListQuery, SiteNodeList, SitePage, UpdateSiteRequest } from './schemas.ts';
+import * as sites from './service.ts';
+
+const tags = ['sites'];
+
+export function siteRoutes(app: App, ctx: AppContext) {
+  app.get('/sites/mine', {
+    schema: { tags, summary: 'The sites my admin roles stand on: the roots of my network tree', response: { 200: SiteNodeList, ...errorResponses } },
+  }, async (request) => ({ items: await sites.mySites(ctx, requireActor(request)) }));
+
+  app.get('/sites', {
+    schema: { tags, summary: 'Sites in my area, filtered and keyset-paged', querystring: SiteListQuery, response: { 200: SitePage, ...errorResponses } },
+  }, async (request) => sites.listSites(ctx, requireActor(request), request.query));
+
+  app.get('/sites/:id', {
+    schema: { tags, summary: 'One site with its ancestors and counts below it', params: IdParams, response: { 200: SiteDetail, ...errorResponses } },
+  }, async (request) => sites.getSite(ctx, requireActor(request), request.params.id));
+
+  app.get('/sites/:id/children', {
+    schema: { tags, summary: 'Direct children of a site, with counts', params: IdParams, response: { 200: SiteNodeList, ...errorResponses } },
+  }, async (request) => ({ items: await sites.listChildSites(ctx, requireActor(request), request.params.id) }));
+
+  app.post('/sites', {
+    schema: { tags, summary: 'Add a practice point under a center, institute or station', body: CreatePointRequest, response: { 201: SiteDetail, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(await sites.createPoint(ctx, requireActor(request), request.body)));
+
+  app.patch('/sites/:id', {
+    schema: { tags, summary: 'Edit a site’s details', params: IdParams, body: UpdateSiteRequest, response: { 200: SiteDetail, ...errorResponses } },
+  }, async (request) => sites.updateSite(ctx, requireActor(request), request.params.id, request.body));
+
+  app.delete('/sites/:id', {
+    schema: { tags, summary: 'Retire a practice point', params: IdParams, response: { 204: { type: 'null' }, ...errorResponses } },
+  }, async (request, reply) => {
+    await sites.deleteSite(ctx, requireActor(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+}

@@ -1,0 +1,95 @@
+// Starting and stopping the whole server: database, migrations, seed, HTTP.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+import { createPii, loadMasterKey } from './lib/pii.ts';
+import { seed, type SeedReport } from './seed/index.ts';
+
+export interface Opened {
+  ctx: AppContext;
+  database: Database;
+  keySource: 'env' | 'file' | 'generated';
+}
+
+/** Opens the configured database, applies migrations and loads the personal-data key. */
+export async function openContext(config: Config, onPoolError?: (error: Error) => void): Promise<Opened> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onPoolError });
+  await migrate(database.db);
+  const { key, source } = loadMasterKey(config.piiKey, config.dataDir);
+  return { ctx: { db: database.db, engine: database.engine, pii: createPii(key), config }, database, keySource: source };
+}
+
+function folderSize(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+function banner(config: Config, ctx: AppContext, report: SeedReport, seconds: number): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host}:${config.port}`;
+  const lines = [
+    '',
+    '  连心桥 Lianxin is running',
+    `  Console 管理后台      ${url}/`,
+    `  Phone H5 手机端       ${url}/m/`,
+    `  API docs 接口文档     ${url}/api/docs`,
+    `  Database 数据库       ${ctx.engine === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'pglite')} (${(folderSize(config.dataDir) / 1e6).toFixed(0)} MB)` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Network 阵地          ${report.sites.map((s) => `${s.count} ${s.kind}`).join(', ')}`,
+    `  Started in ${seconds.toFixed(1)} s`,
+    '',
+    `  Province admin 省级管理员: ${report.admin.phone}`,
+  ];
+  if (report.admin.password) lines.push(`  Password 密码: ${report.admin.password}`);
+  else if (report.admin.passwordFile) lines.push(`  Password 密码: see ${report.admin.passwordFile}`);
+  else lines.push('  Password 密码: as set by LIANXIN_ADMIN_PASSWORD on first start');
+  if (report.demo) {
+    lines.push('  Demo county 演示县 台安县, same password for:');
+    for (const account of report.demo.accounts) lines.push(`    ${account.role.padEnd(16)} ${account.name}  ${account.phone}`);
+    if (report.demo.password !== report.admin.password) lines.push(`    password 密码: ${report.demo.password}`);
+  }
+  lines.push('');
+  return lines.join(os.EOL);
+}
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  };
+}
+
+export async function serve(config = loadConfig()) {
+  const started = performance.now();
+  console.log(`连心桥 Lianxin: opening ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}…`);
+  // An idle pooled connection losing its server is logged, once the logger exists.
+  const poolErrors = { log: (error: Error) => console.warn(`database connection lost: ${error.message}`) };
+  const { ctx, database, keySource } = await openContext(config, (error) => poolErrors.log(error));
+  if (keySource === 'generated') console.log(`generated a personal-data key in ${path.join(config.dataDir, 'pii.key')}: back it up, or set LIANXIN_PII_KEY`);
+  const report = await seed(ctx, undefined, (line) => console.log(line));
+  const app = await buildApp(ctx, { logger: loggerOptions(config), web: true });
+  poolErrors.log = (error) => app.log.warn({ err: error }, 'database connection lost');
+  await app.listen({ port: config.port, host: config.host });
+  console.log(banner(config, ctx, report, (performance.now() - started) / 1000));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    await app.close(); // stops accepting, waits for in-flight requests
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  return app;
+}

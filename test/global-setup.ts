@@ -1,0 +1,104 @@
+// Builds one seeded template database per run (the Liaoning network, admin and demo
+// county); each test file then gets its own copy: `CREATE DATABASE ... TEMPLATE` on
+// PostgreSQL, a copied data folder on PGlite.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import type { AppContext } from '../server/src/context.ts';
+import { openDatabase } from '../server/src/db/index.ts';
+import { migrate, readMigrations } from '../server/src/db/migrate.ts';
+import { createPii } from '../server/src/lib/pii.ts';
+import { seed } from '../server/src/seed/index.ts';
+import { databaseUrl, TEST_PII_KEY, testConfig, testRoot, withDatabase } from './env.ts';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** PGlite: the template data folder. PostgreSQL: the template database name. */
+    template: string;
+  }
+}
+
+async function seedInto(options: { databaseUrl?: string; dataDir: string }) {
+  const database = await openDatabase(options);
+  try {
+    await migrate(database.db);
+    const config = testConfig(options.dataDir, { databaseUrl: options.databaseUrl });
+    const ctx: AppContext = { db: database.db, engine: database.engine, pii: createPii(Buffer.from(TEST_PII_KEY, 'base64')), config };
+    await seed(ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Name for this schema version, so a changed migration or seed builds a new template. */
+function templateTag(): string {
+  const hash = createHash('sha256');
+  for (const migration of readMigrations()) hash.update(migration.checksum);
+  for (const file of ['seed/index.ts', 'seed/demo.ts', 'seed/factories.ts', 'modules/sites/queries.ts', 'modules/regions/import.ts']) {
+    hash.update(fs.readFileSync(path.join(import.meta.dirname, '../server/src', file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops copies whose test run is gone, and unused templates of older schemas. */
+async function dropStale(admin: pg.Client, keep: string) {
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'lianxin%'");
+  for (const { datname } of rows) {
+    const copy = /^lianxin_t_(\d+)_/.exec(datname);
+    const staleCopy = copy && !processAlive(Number(copy[1]));
+    const staleTemplate = datname.startsWith('lianxin_tpl_') && datname !== keep;
+    if (!staleCopy && !staleTemplate) continue;
+    // A template another run still copies from is busy: leave it for next time.
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+  }
+}
+
+async function postgresTemplate(url: string, tag: string): Promise<string> {
+  const name = `lianxin_tpl_${tag}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await dropStale(admin, name);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      // Built under another name and renamed when complete, so a crash never leaves a half template.
+      const building = `lianxin_tpl_${tag}_${process.pid}`;
+      await admin.query(`CREATE DATABASE ${building}`);
+      await seedInto({ databaseUrl: withDatabase(url, building), dataDir: path.join(testRoot, 'pg-keys') });
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+async function pgliteTemplate(tag: string): Promise<string> {
+  const dir = path.join(testRoot, `template-${tag}`);
+  if (!fs.existsSync(path.join(dir, 'ready'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await seedInto({ dataDir: dir });
+    fs.writeFileSync(path.join(dir, 'ready'), new Date().toISOString());
+  }
+  return dir;
+}
+
+// Several test projects run this setup in one process: build the template once.
+const shared = globalThis as { lianxinTemplate?: Promise<string> };
+
+export default async function setup(project: TestProject) {
+  const tag = templateTag();
+  shared.lianxinTemplate ??= databaseUrl ? postgresTemplate(databaseUrl, tag) : pgliteTemplate(tag);
+  project.provide('template', await shared.lianxinTemplate);
+}
