@@ -10,6 +10,11 @@ export type App = FastifyInstance<
 >;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, as method and URL pattern. */
+    routeTable: { method: string; url: string }[];
+  }
+
   interface FastifyRequest {
     /** The signed-in user with their grants, or null for an anonymous request. */
     actor: Actor | null;
