@@ -9,6 +9,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context.ts';
 import type { App } from './http/app-types.ts';
 import { registerErrorHandling, sendError } from './http/errors.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { ErrorResponse } from './http/schemas.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith('/api/')) request.actor = await loadActor(ctx, token);
   });
+  registerIdempotency(app, ctx);
 
   for (const module of modules) {
     await app.register(async (scope) => module.routes(scope as unknown as App, ctx), { prefix: module.prefix ?? API_PREFIX });

@@ -1,5 +1,6 @@
 // Schema pieces shared by routes. Limits here are the ones the web client shows too.
 import { Type } from 'typebox';
+import { siteKinds } from '../lib/scope.ts';
 
 export const ErrorResponse = Type.Object(
   {
@@ -16,6 +17,13 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export const Phone = Type.String({ pattern: '^1[0-9]{10}$', description: 'Mainland mobile number, 11 digits starting with 1' });
 export const RegionCode = Type.String({ pattern: '^[0-9]{12}$', description: 'GB/T 2260 division code, 12 digits' });
+export const RegionCodeParams = Type.Object({ code: RegionCode }, { additionalProperties: false });
+export const SiteRef = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  kind: Type.Enum(siteKinds),
+  regionCode: RegionCode,
+});
 export const Password = Type.String({ minLength: 1, maxLength: 128 });
 export const Timestamp = Type.String({ format: 'date-time' });
 export const Cursor = Type.String({ maxLength: 200, description: 'Opaque cursor from the previous page' });

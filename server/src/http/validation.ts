@@ -43,12 +43,16 @@ function describe(error: FastifySchemaValidationError, field: string): Messages 
 function fieldOf(error: FastifySchemaValidationError): string {
   const p = error.params as Record<string, unknown>;
   const path = error.instancePath.split('/').filter(Boolean);
-  if (error.keyword === 'required' && typeof p.missingProperty === 'string') path.push(p.missingProperty);
-  if (error.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string') path.push(p.additionalProperty);
+  // Ajv names one property; TypeBox's own validator (used for imported rows) lists them.
+  const named = (single: unknown, list: unknown) => (typeof single === 'string' ? single : Array.isArray(list) ? String(list[0]) : undefined);
+  const missing = named(p.missingProperty, p.requiredProperties);
+  const unknown = named(p.additionalProperty, p.additionalProperties);
+  if (error.keyword === 'required' && missing) path.push(missing);
+  if (error.keyword === 'additionalProperties' && unknown) path.push(unknown);
   return path.join('.');
 }
 
-export function validationError(errors: FastifySchemaValidationError[]): AppError {
+export function validationError(errors: readonly FastifySchemaValidationError[]): AppError {
   const first = errors[0];
   if (!first) return new AppError('VALIDATION_FAILED');
   const field = fieldOf(first);

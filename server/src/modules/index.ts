@@ -4,9 +4,11 @@ import type { AppContext } from '../context.ts';
 import type { App } from '../http/app-types.ts';
 import { authRoutes } from './auth/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { organizationRoutes } from './organizations/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { volunteerRoutes } from './volunteers/routes.ts';
 
 export interface LianxinModule {
   name: string;
@@ -21,4 +23,6 @@ export const modules: LianxinModule[] = [
   { name: 'regions', routes: regionRoutes },
   { name: 'sites', routes: siteRoutes },
   { name: 'staff', routes: staffRoutes },
+  { name: 'volunteers', routes: volunteerRoutes },
+  { name: 'organizations', routes: organizationRoutes },
 ];

@@ -1,10 +1,13 @@
 // Factories shared by the demo seed and the tests: each builds one valid thing through
 // the same service code the API uses, with overrides for what a test cares about.
 import type { AppContext } from '../context.ts';
+import { checkCharacter } from '../lib/id-number.ts';
 import { hashPassword } from '../lib/password.ts';
 import type { Actor, Role } from '../lib/scope.ts';
 import * as auth from '../modules/auth/service.ts';
+import * as organizations from '../modules/organizations/service.ts';
 import * as sites from '../modules/sites/service.ts';
+import * as volunteers from '../modules/volunteers/service.ts';
 
 export const TEST_PASSWORD = 'Lianxin2026';
 
@@ -61,4 +64,42 @@ export async function buildPoint(ctx: AppContext, actor: Actor, overrides: Parti
     pointType: 'square',
     ...overrides,
   });
+}
+
+let idCounter = 0;
+/**
+ * A valid resident ID number (right check character), unique within this process:
+ * the sequence digits and the day of birth vary with a counter.
+ */
+export function nextIdNumber(options: { birthYear?: number; sex?: 'M' | 'F'; address?: string } = {}): string {
+  idCounter += 1;
+  const n = idCounter + (process.pid % 1000) * 100_000;
+  const year = options.birthYear ?? 1960 + (n % 40);
+  const day = new Date(Date.UTC(year, 0, 1 + ((n >> 3) % 365)));
+  const date = day.toISOString().slice(0, 10).replaceAll('-', '');
+  let seq = n % 1000;
+  if ((seq % 2 === 1) !== ((options.sex ?? 'M') === 'M')) seq = (seq + 1) % 1000;
+  const first17 = `${options.address ?? '210321'}${date}${String(seq).padStart(3, '0')}`;
+  return `${first17}${checkCharacter(first17)}`;
+}
+
+export interface VolunteerOverrides extends Partial<volunteers.VolunteerInputData> {
+  siteId: number;
+  source?: volunteers.Source;
+  status?: 'pending' | 'active';
+  userId?: number | null;
+}
+
+/** A volunteer through the same checks as registration; active unless told otherwise. */
+export async function buildVolunteer(ctx: AppContext, overrides: VolunteerOverrides) {
+  const { source = 'staff', status = 'active', userId = null, ...input } = overrides;
+  const checked = await volunteers.checkVolunteer(ctx, {
+    name: '测试志愿者', idNumber: nextIdNumber(), phone: nextPhone(), categories: [], skills: [], availability: [],
+    partyMember: false, emergencyReserve: false, consent: true, ...input,
+  });
+  return volunteers.insertVolunteer(ctx, checked, { source, status, userId, createdBy: null });
+}
+
+export async function buildOrganization(ctx: AppContext, actor: Actor, overrides: Partial<organizations.OrganizationInputData> & { siteId: number }) {
+  return organizations.createOrganization(ctx, actor, { name: `测试志愿服务队${nextPhone().slice(-5)}`, category: 'assistance', ...overrides });
 }

@@ -951,6 +951,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions/{code}/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice site on a division (public: for registration pickers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 division code, 12 digits */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /**
+                             * @description province/city guidance center, center (county), institute (township), station (village), point
+                             * @enum {unknown}
+                             */
+                            kind: "province" | "city" | "center" | "institute" | "station" | "point";
+                            name: string;
+                            /** @description GB/T 2260 division code, 12 digits */
+                            regionCode: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites/mine": {
         parameters: {
             query?: never;
@@ -2516,6 +2628,2631 @@ export interface paths {
                         "application/json": {
                             /** @description Shown only once */
                             temporaryPassword: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register as a volunteer from the phone: creates the account and signs in
+         * @description Send an Idempotency-Key header: a retried request then never registers twice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description 18-character resident ID number (GB 11643) */
+                        idNumber: string;
+                        /** @description Mainland mobile number, 11 digits starting with 1 */
+                        phone: string;
+                        siteId: number;
+                        /** @default [] */
+                        categories: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
+                        /**
+                         * @description e.g. 急救, 书法, 法律咨询
+                         * @default []
+                         */
+                        skills: string[];
+                        /** @default [] */
+                        availability: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
+                        /**
+                         * @description 中共党员 (pairing schemes need it)
+                         * @default false
+                         */
+                        partyMember: boolean;
+                        /**
+                         * @description Joins the emergency reserve (应急志愿者储备)
+                         * @default false
+                         */
+                        emergencyReserve: boolean;
+                        guardian?: {
+                            name: string;
+                            /** @description Mainland mobile number, 11 digits starting with 1 */
+                            phone: string;
+                            /**
+                             * @description The guardian agrees (required under 18)
+                             * @enum {boolean}
+                             */
+                            consent: true;
+                        } | null;
+                        /**
+                         * @description Consent to processing the personal data given here
+                         * @enum {boolean}
+                         */
+                        consent: true;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My volunteer profile (masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register my signed-in account as a volunteer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Registration from a signed-in account; the phone defaults to the account’s */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description 18-character resident ID number (GB 11643) */
+                        idNumber: string;
+                        /** @description Mainland mobile number, 11 digits starting with 1 */
+                        phone?: string;
+                        siteId: number;
+                        /** @default [] */
+                        categories: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
+                        /**
+                         * @description e.g. 急救, 书法, 法律咨询
+                         * @default []
+                         */
+                        skills: string[];
+                        /** @default [] */
+                        availability: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
+                        /**
+                         * @description 中共党员 (pairing schemes need it)
+                         * @default false
+                         */
+                        partyMember: boolean;
+                        /**
+                         * @description Joins the emergency reserve (应急志愿者储备)
+                         * @default false
+                         */
+                        emergencyReserve: boolean;
+                        guardian?: {
+                            name: string;
+                            /** @description Mainland mobile number, 11 digits starting with 1 */
+                            phone: string;
+                            /**
+                             * @description The guardian agrees (required under 18)
+                             * @enum {boolean}
+                             */
+                            consent: true;
+                        } | null;
+                        /**
+                         * @description Consent to processing the personal data given here
+                         * @enum {boolean}
+                         */
+                        consent: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Volunteers in my area, filtered, keyset-paged */
+        get: {
+            parameters: {
+                query: {
+                    under?: string;
+                    siteId?: number;
+                    category?: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance";
+                    skill?: string;
+                    organizationId?: number;
+                    partyMember?: boolean;
+                    emergencyReserve?: boolean;
+                    status?: "pending" | "active" | "rejected" | "suspended";
+                    /** @description active: a service record in the last 12 months */
+                    activity?: "active" | "inactive" | "never";
+                    /** @description Start of the name or of its pinyin initials */
+                    q?: string;
+                    phoneSuffix?: string;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description 志愿者编号, the public identifier */
+                                volunteerNo: string;
+                                name: string;
+                                /** @description e.g. 2103**********123X */
+                                idMasked: string;
+                                phoneMasked: string;
+                                /** @enum {unknown} */
+                                sex: "M" | "F";
+                                age: number;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                categories: string[];
+                                skills: string[];
+                                availability: string[];
+                                partyMember: boolean;
+                                emergencyReserve: boolean;
+                                guardian: {
+                                    name: string;
+                                    phoneMasked: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "pending" | "active" | "rejected" | "suspended";
+                                rejectReason: string | null;
+                                /** @enum {unknown} */
+                                source: "self" | "staff" | "import";
+                                lastServedOn: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enter a volunteer (staff); active at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description 18-character resident ID number (GB 11643) */
+                        idNumber: string;
+                        /** @description Mainland mobile number, 11 digits starting with 1 */
+                        phone: string;
+                        siteId: number;
+                        /** @default [] */
+                        categories: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
+                        /**
+                         * @description e.g. 急救, 书法, 法律咨询
+                         * @default []
+                         */
+                        skills: string[];
+                        /** @default [] */
+                        availability: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
+                        /**
+                         * @description 中共党员 (pairing schemes need it)
+                         * @default false
+                         */
+                        partyMember: boolean;
+                        /**
+                         * @description Joins the emergency reserve (应急志愿者储备)
+                         * @default false
+                         */
+                        emergencyReserve: boolean;
+                        guardian?: {
+                            name: string;
+                            /** @description Mainland mobile number, 11 digits starting with 1 */
+                            phone: string;
+                            /**
+                             * @description The guardian agrees (required under 18)
+                             * @enum {boolean}
+                             */
+                            consent: true;
+                        } | null;
+                        /**
+                         * @description Consent to processing the personal data given here
+                         * @enum {boolean}
+                         */
+                        consent: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One volunteer (masked) with their organizations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a volunteer’s profile or move them to another site */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        siteId?: number;
+                        /** @default [] */
+                        categories?: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
+                        /**
+                         * @description e.g. 急救, 书法, 法律咨询
+                         * @default []
+                         */
+                        skills?: string[];
+                        /** @default [] */
+                        availability?: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
+                        partyMember?: boolean;
+                        emergencyReserve?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a registration */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "approve" | "reject";
+                        /** @description Required when rejecting; shown to the volunteer */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the full ID or phone number, with a reason; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields: ("idNumber" | "phone")[];
+                        /** @description Why the full number is needed; kept in the audit log */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber?: string;
+                            phone?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organizations in my area, filtered, keyset-paged */
+        get: {
+            parameters: {
+                query: {
+                    under?: string;
+                    /** @description One of the eight kinds of teams, or custom */
+                    category?: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance" | "custom";
+                    status?: "pending" | "approved" | "rejected" | "dissolved";
+                    /** @description Member count bucket, e.g. 30-99 */
+                    size?: "1-9" | "10-29" | "30-99" | "100+";
+                    q?: string;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                customCategory: string | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    kind: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                parentId: number | null;
+                                sponsorType: string | null;
+                                sponsorName: string | null;
+                                leader: {
+                                    volunteerId: number;
+                                    name: string;
+                                } | null;
+                                contactName: string | null;
+                                contactPhoneMasked: string | null;
+                                description: string | null;
+                                /** @enum {unknown} */
+                                status: "pending" | "approved" | "rejected" | "dissolved";
+                                rejectReason: string | null;
+                                memberCount: number;
+                                /** @enum {unknown} */
+                                sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an organization on a site; the level above approves it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description One of the eight kinds of teams, or custom
+                         * @enum {unknown}
+                         */
+                        category: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance" | "custom";
+                        customCategory?: string | null;
+                        parentId?: number | null;
+                        sponsorType?: ("party_government" | "enterprise" | "institution" | "social") | null;
+                        sponsorName?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        description?: string | null;
+                        siteId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            category: string;
+                            customCategory: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            parentId: number | null;
+                            sponsorType: string | null;
+                            sponsorName: string | null;
+                            leader: {
+                                volunteerId: number;
+                                name: string;
+                            } | null;
+                            contactName: string | null;
+                            contactPhoneMasked: string | null;
+                            description: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "approved" | "rejected" | "dissolved";
+                            rejectReason: string | null;
+                            memberCount: number;
+                            /** @enum {unknown} */
+                            sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/browse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved teams a volunteer can join, in their county unless `under` says elsewhere */
+        get: {
+            parameters: {
+                query: {
+                    under?: string;
+                    /** @description One of the eight kinds of teams, or custom */
+                    category?: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance" | "custom";
+                    status?: "pending" | "approved" | "rejected" | "dissolved";
+                    /** @description Member count bucket, e.g. 30-99 */
+                    size?: "1-9" | "10-29" | "30-99" | "100+";
+                    q?: string;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                customCategory: string | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    kind: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                parentId: number | null;
+                                sponsorType: string | null;
+                                sponsorName: string | null;
+                                leader: {
+                                    volunteerId: number;
+                                    name: string;
+                                } | null;
+                                contactName: string | null;
+                                contactPhoneMasked: string | null;
+                                description: string | null;
+                                /** @enum {unknown} */
+                                status: "pending" | "approved" | "rejected" | "dissolved";
+                                rejectReason: string | null;
+                                memberCount: number;
+                                /** @enum {unknown} */
+                                sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            category: string;
+                            customCategory: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            parentId: number | null;
+                            sponsorType: string | null;
+                            sponsorName: string | null;
+                            leader: {
+                                volunteerId: number;
+                                name: string;
+                            } | null;
+                            contactName: string | null;
+                            contactPhoneMasked: string | null;
+                            description: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "approved" | "rejected" | "dissolved";
+                            rejectReason: string | null;
+                            memberCount: number;
+                            /** @enum {unknown} */
+                            sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an organization, set its leader */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description One of the eight kinds of teams, or custom
+                         * @enum {unknown}
+                         */
+                        category?: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance" | "custom";
+                        customCategory?: string | null;
+                        parentId?: number | null;
+                        sponsorType?: ("party_government" | "enterprise" | "institution" | "social") | null;
+                        sponsorName?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        description?: string | null;
+                        leaderVolunteerId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            category: string;
+                            customCategory: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            parentId: number | null;
+                            sponsorType: string | null;
+                            sponsorName: string | null;
+                            leader: {
+                                volunteerId: number;
+                                name: string;
+                            } | null;
+                            contactName: string | null;
+                            contactPhoneMasked: string | null;
+                            description: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "approved" | "rejected" | "dissolved";
+                            rejectReason: string | null;
+                            memberCount: number;
+                            /** @enum {unknown} */
+                            sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject (the level above the organization’s site) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "approve" | "reject";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            category: string;
+                            customCategory: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            parentId: number | null;
+                            sponsorType: string | null;
+                            sponsorName: string | null;
+                            leader: {
+                                volunteerId: number;
+                                name: string;
+                            } | null;
+                            contactName: string | null;
+                            contactPhoneMasked: string | null;
+                            description: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "approved" | "rejected" | "dissolved";
+                            rejectReason: string | null;
+                            memberCount: number;
+                            /** @enum {unknown} */
+                            sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members and join requests */
+        get: {
+            parameters: {
+                query: {
+                    status?: "pending" | "active" | "left" | "removed" | "declined";
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                volunteerId: number;
+                                volunteerNo: string;
+                                name: string;
+                                phoneMasked: string;
+                                skills: string[];
+                                partyMember: boolean;
+                                /** @enum {unknown} */
+                                status: "pending" | "active" | "left" | "removed" | "declined";
+                                /** Format: date-time */
+                                requestedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to join (a volunteer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizationId: number;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave (a volunteer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizationId: number;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/members/{volunteerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or decline a join request, or remove a member (staff or the team leader) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    volunteerId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "approve" | "decline" | "remove";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizationId: number;
+                            status: string;
                         };
                     };
                 };

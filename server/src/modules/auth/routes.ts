@@ -1,29 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/schemas.ts';
+import { clientOf, setSessionCookie } from '../../http/session-cookie.ts';
 import type { AppContext } from '../../context.ts';
 import { ChangePasswordRequest, LoginRequest, MeResponse, OkResponse } from './schemas.ts';
 import * as auth from './service.ts';
 
 const tags = ['auth'];
-
-function client(request: FastifyRequest) {
-  return {
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-    previousToken: request.cookies[auth.SESSION_COOKIE],
-  };
-}
-
-function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string) {
-  void reply.setCookie(auth.SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.secureCookies,
-    maxAge: ctx.config.sessionHours * 3600,
-  });
-}
 
 export function authRoutes(app: App, ctx: AppContext) {
   app.post('/auth/login', {
@@ -32,7 +14,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       body: LoginRequest, response: { 200: MeResponse, ...errorResponses },
     },
   }, async (request, reply) => {
-    const { token, me } = await auth.login(ctx, request.body.phone, request.body.password, client(request));
+    const { token, me } = await auth.login(ctx, request.body.phone, request.body.password, clientOf(request));
     setSessionCookie(ctx, reply, token);
     return me;
   });
@@ -55,7 +37,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       body: ChangePasswordRequest, response: { 200: OkResponse, ...errorResponses },
     },
   }, async (request, reply) => {
-    const token = await auth.changePassword(ctx, auth.requireActor(request), request.body, client(request));
+    const token = await auth.changePassword(ctx, auth.requireActor(request), request.body, clientOf(request));
     setSessionCookie(ctx, reply, token);
     return { ok: true };
   });

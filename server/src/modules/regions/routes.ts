@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-types.ts';
-import { errorResponses } from '../../http/schemas.ts';
-import { RegionCodeParams, RegionDetail, RegionList, RegionSearchQuery, RegionSearchResult } from './schemas.ts';
+import { errorResponses, RegionCodeParams } from '../../http/schemas.ts';
+import { RegionDetail, RegionList, RegionSearchQuery, RegionSearchResult } from './schemas.ts';
 import * as regions from './service.ts';
 
 const tags = ['regions'];

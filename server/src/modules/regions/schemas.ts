@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
 import { RegionCode, SearchText } from '../../http/schemas.ts';
 
-export const RegionCodeParams = Type.Object({ code: RegionCode }, { additionalProperties: false });
-
 const RegionBase = {
   code: RegionCode,
   name: Type.String(),

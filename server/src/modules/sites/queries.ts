@@ -125,3 +125,7 @@ export async function softDeleteSite(db: Kysely<DB>, id: number) {
 export function regionExists(db: Kysely<DB>, code: string) {
   return db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
 }
+
+export function findLiveSite(db: Kysely<DB>, id: number) {
+  return db.selectFrom('sites').select(['id', 'kind', 'name', 'region_code']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}

@@ -1,13 +1,20 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-types.ts';
-import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { errorResponses, IdParams, RegionCodeParams } from '../../http/schemas.ts';
 import { requireActor } from '../auth/service.ts';
-import { CreatePointRequest, SiteDetail, SiteListQuery, SiteNodeList, SitePage, UpdateSiteRequest } from './schemas.ts';
+import { CreatePointRequest, SiteDetail, SiteSummary, SiteListQuery, SiteNodeList, SitePage, UpdateSiteRequest } from './schemas.ts';
 import * as sites from './service.ts';
 
 const tags = ['sites'];
 
 export function siteRoutes(app: App, ctx: AppContext) {
+  app.get('/regions/:code/site', {
+    schema: {
+      tags, security: [], summary: 'The practice site on a division (public: for registration pickers)',
+      params: RegionCodeParams, response: { 200: SiteSummary, ...errorResponses },
+    },
+  }, async (request) => sites.networkSiteOn(ctx, request.params.code));
+
   app.get('/sites/mine', {
     schema: { tags, summary: 'The sites my admin roles stand on: the roots of my network tree', response: { 200: SiteNodeList, ...errorResponses } },
   }, async (request) => ({ items: await sites.mySites(ctx, requireActor(request)) }));

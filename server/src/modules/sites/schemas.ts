@@ -93,3 +93,5 @@ export const UpdateSiteRequest = Type.Object(
   { ...editable, name: Type.Optional(editable.name), pointType: Type.Optional(PointType) },
   { additionalProperties: false, minProperties: 1 },
 );
+
+export const SiteSummary = Type.Object({ id: Type.Integer(), kind: SiteKind, name: Type.String(), regionCode: RegionCode });

@@ -187,3 +187,32 @@ export async function deleteSite(ctx: AppContext, actor: Actor, id: number) {
   }
   await q.softDeleteSite(ctx.db, id);
 }
+
+export interface SiteSummary {
+  id: number;
+  kind: SiteKind;
+  name: string;
+  regionCode: string;
+}
+
+const summary = (row: { id: number; kind: string; name: string; region_code: string }): SiteSummary =>
+  ({ id: row.id, kind: row.kind as SiteKind, name: row.name, regionCode: row.region_code });
+
+/** A site people can belong to (center, institute or station), or null. */
+export async function findHomeSite(ctx: AppContext, id: number): Promise<SiteSummary | null> {
+  const row = await q.findLiveSite(ctx.db, id);
+  return row && ['center', 'institute', 'station'].includes(row.kind) ? summary(row) : null;
+}
+
+/** A live site inside the actor's area, or null. */
+export async function findSiteInScope(ctx: AppContext, actor: Actor, id: number): Promise<SiteSummary | null> {
+  const row = await q.findScopedSite(ctx.db, actor, id);
+  return row ? summary(row) : null;
+}
+
+/** The practice site of a division (its center, institute or station), for public pickers. */
+export async function networkSiteOn(ctx: AppContext, regionCode: string): Promise<SiteSummary> {
+  const [row] = await q.findNetworkSitesOn(ctx.db, [regionCode]);
+  if (!row) throw notFound('code');
+  return summary(row);
+}

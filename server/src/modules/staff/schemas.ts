@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, Password, Phone, SearchText, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, Password, Phone, SearchText, SiteRef, Timestamp } from '../../http/schemas.ts';
 import { roles } from '../../lib/scope.ts';
-import { SiteRef } from '../auth/schemas.ts';
 import { grantableRoles } from './service.ts';
 
 const GrantableRole = Type.Enum(grantableRoles);

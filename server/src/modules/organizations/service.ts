@@ -1,0 +1,256 @@
+// Volunteer organizations and teams (志愿服务组织/队伍): created on a site, approved by the
+// level above, joined by volunteers (request, approve, leave, remove).
+import type { Static } from 'typebox';
+import { inTransaction, type AppContext } from '../../context.ts';
+import { sizeBuckets, type SizeBucket } from '../../lib/categories.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { decodeCursor, pageOf } from '../../lib/paging.ts';
+import { maskPhone } from '../../lib/pii.ts';
+import { pinyinInitials } from '../../lib/pinyin.ts';
+import { adminRoleSiteKind, adminRoles, isAdmin, rankOver, requireAdmin, roleRank, type Actor, type SiteKind } from '../../lib/scope.ts';
+import * as sites from '../sites/service.ts';
+import * as volunteers from '../volunteers/service.ts';
+import * as q from './queries.ts';
+import type { OrganizationInput, OrganizationUpdate } from './schemas.ts';
+
+export type OrganizationInputData = Static<typeof OrganizationInput>;
+
+/** The admin rank of a site's own level (a station's is station_admin). */
+function levelRank(kind: SiteKind): number {
+  const role = adminRoles.find((candidate) => adminRoleSiteKind[candidate] === kind);
+  return role ? roleRank(role) : -1;
+}
+
+/** Approval belongs to the level above the organization's site; the province approves its own. */
+function mayApprove(actor: Actor, org: { region_code: string; site_kind: string }): boolean {
+  const needed = Math.min(levelRank(org.site_kind as SiteKind) + 1, roleRank('province_admin'));
+  return rankOver(actor, org.region_code) >= needed;
+}
+
+export function sizeBucketOf(members: number): SizeBucket {
+  return sizeBuckets.find((bucket) => members >= bucket.min && (bucket.max === null || members <= bucket.max))!.key;
+}
+
+function present(row: q.OrganizationWithSite, leaderName: string | null) {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category,
+    customCategory: row.custom_category,
+    site: { id: row.site_id, name: row.site_name, kind: row.site_kind, regionCode: row.region_code },
+    parentId: row.parent_id,
+    sponsorType: row.sponsor_type,
+    sponsorName: row.sponsor_name,
+    leader: row.leader_volunteer_id && leaderName ? { volunteerId: row.leader_volunteer_id, name: leaderName } : null,
+    contactName: row.contact_name,
+    contactPhoneMasked: row.contact_phone_masked,
+    description: row.description,
+    status: row.status as 'pending' | 'approved' | 'rejected' | 'dissolved',
+    rejectReason: row.reject_reason,
+    memberCount: row.member_count,
+    sizeBucket: sizeBucketOf(row.member_count),
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+async function presentOne(ctx: AppContext, row: q.OrganizationWithSite) {
+  const leader = row.leader_volunteer_id ? await volunteers.volunteerSummary(ctx, row.leader_volunteer_id) : null;
+  return present(row, leader?.name ?? null);
+}
+
+function checkCategory(input: { category?: string | undefined; customCategory?: string | null | undefined }) {
+  if (input.category === 'custom' && !input.customCategory) {
+    throw new AppError('VALIDATION_FAILED', { field: 'customCategory', detail: { zh: '自定义类别须填写名称', en: 'A custom category needs a name' } });
+  }
+}
+
+function editableFields(ctx: AppContext, input: Partial<OrganizationInputData>): Partial<q.NewOrganizationRow> {
+  const fields: Partial<q.NewOrganizationRow> = {};
+  if (input.name !== undefined) Object.assign(fields, { name: input.name.trim(), name_initials: pinyinInitials(input.name.trim()) });
+  if (input.category !== undefined) {
+    fields.category = input.category;
+    fields.custom_category = input.category === 'custom' ? input.customCategory ?? null : null;
+  }
+  if (input.parentId !== undefined) fields.parent_id = input.parentId;
+  if (input.sponsorType !== undefined) fields.sponsor_type = input.sponsorType;
+  if (input.sponsorName !== undefined) fields.sponsor_name = input.sponsorName;
+  if (input.contactName !== undefined) fields.contact_name = input.contactName;
+  if (input.contactPhone !== undefined) {
+    fields.contact_phone_enc = input.contactPhone ? ctx.pii.encrypt(input.contactPhone) : null;
+    fields.contact_phone_masked = input.contactPhone ? maskPhone(input.contactPhone) : null;
+  }
+  if (input.description !== undefined) fields.description = input.description;
+  return fields;
+}
+
+/**
+ * Creates an organization on a site of the actor's area (or, for imports, of the given
+ * scope). It is approved at once when the actor stands above the site's level.
+ */
+export async function createOrganization(ctx: AppContext, actor: Actor, input: OrganizationInputData, source: 'staff' | 'import' = 'staff') {
+  requireAdmin(actor);
+  const site = await sites.findSiteInScope(ctx, actor, input.siteId);
+  if (!site || site.kind === 'point') throw notFound('siteId');
+  checkCategory(input);
+  if (input.parentId && !(await q.findScopedOrganization(ctx.db, actor, input.parentId))) throw notFound('parentId');
+  const approved = rankOver(actor, site.regionCode) > levelRank(site.kind) || site.kind === 'province';
+  const inserted = await q.insertOrganization(ctx.db, {
+    ...editableFields(ctx, input),
+    name: input.name.trim(),
+    name_initials: pinyinInitials(input.name.trim()),
+    category: input.category,
+    site_id: site.id,
+    region_code: site.regionCode,
+    status: approved ? 'approved' : 'pending',
+    reviewed_by: approved ? actor.userId : null,
+    reviewed_at: approved ? new Date() : null,
+    source,
+    created_by: actor.userId,
+  });
+  if (!inserted) {
+    throw new AppError('CONFLICT', { field: 'name', detail: { zh: '该阵地已有同名组织', en: 'This site already has an organization with that name' } });
+  }
+  return getOrganization(ctx, actor, inserted.id);
+}
+
+async function scoped(ctx: AppContext, actor: Actor, id: number) {
+  requireAdmin(actor);
+  const row = await q.findScopedOrganization(ctx.db, actor, id);
+  if (!row) throw notFound('id');
+  return row;
+}
+
+export async function getOrganization(ctx: AppContext, actor: Actor, id: number) {
+  return presentOne(ctx, await scoped(ctx, actor, id));
+}
+
+function bucketRange(size: SizeBucket | undefined) {
+  const bucket = sizeBuckets.find((candidate) => candidate.key === size);
+  return bucket ? { minMembers: bucket.min, maxMembers: bucket.max ?? undefined } : {};
+}
+
+type ListFilter = Omit<q.OrganizationFilter, 'minMembers' | 'maxMembers'> & { size?: SizeBucket | undefined; cursor?: string | undefined; limit: number };
+
+async function listPage(ctx: AppContext, area: Parameters<typeof q.listOrganizations>[1], filter: ListFilter) {
+  const after = decodeCursor(filter.cursor);
+  const key = after ? ([String(after[0]), Number(after[1])] as [string, number]) : null;
+  const rows = await q.listOrganizations(ctx.db, area, { ...filter, ...bucketRange(filter.size) }, key, filter.limit);
+  const page = pageOf(rows, filter.limit, (row) => [row.region_code, row.id]);
+  return { items: page.items.map((row) => present(row, null)), nextCursor: page.nextCursor };
+}
+
+export async function listOrganizations(ctx: AppContext, actor: Actor, filter: ListFilter) {
+  requireAdmin(actor);
+  return listPage(ctx, { actor }, filter);
+}
+
+/**
+ * Approved teams a volunteer can join, around where they live (their county) unless
+ * they look elsewhere with `under`.
+ */
+export async function browseOrganizations(ctx: AppContext, actor: Actor, filter: ListFilter) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  const home = me ? me.regionCode.slice(0, 6) : null; // the county
+  const prefixes = filter.under ? [filter.under] : home ? [home] : [];
+  if (prefixes.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'under', detail: { zh: '请选择地区', en: 'Choose an area' } });
+  return listPage(ctx, { prefixes }, { ...filter, status: 'approved', under: undefined });
+}
+
+export async function reviewOrganization(ctx: AppContext, actor: Actor, id: number, review: { decision: 'approve' | 'reject'; reason?: string | undefined }) {
+  const row = await scoped(ctx, actor, id);
+  if (!mayApprove(actor, row)) throw new AppError('FORBIDDEN', { detail: { zh: '须由上一级阵地审核', en: 'The level above approves' } });
+  if (review.decision === 'reject' && !review.reason) {
+    throw new AppError('VALIDATION_FAILED', { field: 'reason', detail: { zh: '驳回须填写原因', en: 'A rejection needs a reason' } });
+  }
+  const decided = await q.decideOrganization(ctx.db, id, {
+    status: review.decision === 'approve' ? 'approved' : 'rejected', reason: review.reason ?? null, by: actor.userId,
+  });
+  if (!decided) throw new AppError('ALREADY_DECIDED');
+  return getOrganization(ctx, actor, id);
+}
+
+export async function updateOrganization(ctx: AppContext, actor: Actor, id: number, patch: Static<typeof OrganizationUpdate>) {
+  const row = await scoped(ctx, actor, id);
+  checkCategory({ category: patch.category ?? row.category, customCategory: patch.customCategory ?? row.custom_category });
+  const fields = editableFields(ctx, patch);
+  if (patch.leaderVolunteerId !== undefined) {
+    if (patch.leaderVolunteerId !== null) {
+      const membership = await q.findMembership(ctx.db, id, patch.leaderVolunteerId);
+      if (membership?.status !== 'active') {
+        throw new AppError('VALIDATION_FAILED', { field: 'leaderVolunteerId', detail: { zh: '队长须是本组织的成员', en: 'The leader must be a member' } });
+      }
+    }
+    fields.leader_volunteer_id = patch.leaderVolunteerId;
+  }
+  await q.updateOrganization(ctx.db, id, fields);
+  return getOrganization(ctx, actor, id);
+}
+
+/** Staff over the organization's area, or its own leader, manage its members. */
+async function managed(ctx: AppContext, actor: Actor, id: number) {
+  const row = isAdmin(actor) ? await q.findScopedOrganization(ctx.db, actor, id) : await q.findOrganization(ctx.db, id);
+  if (!row) throw notFound('id');
+  if (!isAdmin(actor)) {
+    const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+    if (!me || row.leader_volunteer_id !== me.id) throw notFound('id');
+  }
+  return row;
+}
+
+export async function listMembers(ctx: AppContext, actor: Actor, id: number, filter: { status?: string | undefined; cursor?: string | undefined; limit: number }) {
+  await managed(ctx, actor, id);
+  const after = decodeCursor(filter.cursor);
+  const rows = await q.listMembers(ctx.db, id, filter.status, after ? Number(after[0]) : null, filter.limit);
+  const page = pageOf(rows, filter.limit, (row) => [row.id]);
+  return {
+    items: page.items.map((row) => ({
+      volunteerId: row.id, volunteerNo: row.volunteer_no, name: row.name, phoneMasked: row.phone_masked, skills: row.skills,
+      partyMember: row.party_member, status: row.status as 'pending' | 'active' | 'left' | 'removed' | 'declined',
+      requestedAt: row.requested_at.toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** A volunteer asks to join an approved organization (on the phone). */
+export async function requestToJoin(ctx: AppContext, actor: Actor, id: number) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  if (!me) throw new AppError('FORBIDDEN', { detail: { zh: '请先注册成为志愿者', en: 'Register as a volunteer first' } });
+  const org = await q.findOrganization(ctx.db, id);
+  if (!org || org.status !== 'approved') throw notFound('id');
+  if (!(await q.requestMembership(ctx.db, id, me.id))) {
+    throw new AppError('CONFLICT', { detail: { zh: '已申请或已是成员', en: 'Already requested or a member' } });
+  }
+  return { organizationId: id, status: 'pending' };
+}
+
+const transitions: Record<'approve' | 'decline' | 'remove' | 'leave', { from: string[]; to: string }> = {
+  approve: { from: ['pending'], to: 'active' },
+  decline: { from: ['pending'], to: 'declined' },
+  remove: { from: ['active', 'pending'], to: 'removed' },
+  leave: { from: ['active', 'pending'], to: 'left' },
+};
+
+/** Moves a membership and keeps member_count exact, in one transaction. */
+async function moveMembership(ctx: AppContext, orgId: number, volunteerId: number, action: keyof typeof transitions, by: number) {
+  const { from, to } = transitions[action];
+  await inTransaction(ctx, async (tx) => {
+    const current = await q.lockMembership(tx.db, orgId, volunteerId);
+    if (!current) throw notFound('volunteerId');
+    if (!from.includes(current.status)) throw new AppError('ALREADY_DECIDED');
+    await q.setMembershipStatus(tx.db, orgId, volunteerId, to, by);
+    await q.adjustMemberCount(tx.db, orgId, (to === 'active' ? 1 : 0) - (current.status === 'active' ? 1 : 0));
+  });
+  return { organizationId: orgId, status: to };
+}
+
+export async function decideMember(ctx: AppContext, actor: Actor, id: number, volunteerId: number, decision: 'approve' | 'decline' | 'remove') {
+  await managed(ctx, actor, id);
+  return moveMembership(ctx, id, volunteerId, decision, actor.userId);
+}
+
+export async function leave(ctx: AppContext, actor: Actor, id: number) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  if (!me) throw notFound('id');
+  return moveMembership(ctx, id, me.id, 'leave', actor.userId);
+}

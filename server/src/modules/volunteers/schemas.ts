@@ -1,0 +1,133 @@
+import { Type } from 'typebox';
+import { Cursor, Id, Limit, Password, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { availabilityOptions, serviceCategories } from '../../lib/categories.ts';
+
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const IdNumber = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: '18-character resident ID number (GB 11643)' });
+export const Category = Type.Enum(serviceCategories);
+const Skill = Type.String({ minLength: 1, maxLength: 20 });
+const Status = Type.Enum(['pending', 'active', 'rejected', 'suspended']);
+
+const profile = {
+  categories: Type.Array(Category, { maxItems: 8, uniqueItems: true, default: [] }),
+  skills: Type.Array(Skill, { maxItems: 20, uniqueItems: true, default: [], description: 'e.g. 急救, 书法, 法律咨询' }),
+  availability: Type.Array(Type.Enum(availabilityOptions), { maxItems: 5, uniqueItems: true, default: [] }),
+  partyMember: Type.Boolean({ default: false, description: '中共党员 (pairing schemes need it)' }),
+  emergencyReserve: Type.Boolean({ default: false, description: 'Joins the emergency reserve (应急志愿者储备)' }),
+};
+
+export const Guardian = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    phone: Phone,
+    consent: Type.Literal(true, { description: 'The guardian agrees (required under 18)' }),
+  },
+  { additionalProperties: false },
+);
+
+/** What a volunteer registration carries, whoever enters it (self, staff, import). */
+export const VolunteerInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    idNumber: IdNumber,
+    phone: Phone,
+    siteId: Id,
+    ...profile,
+    guardian: Type.Optional(nullable(Guardian)),
+    consent: Type.Literal(true, { description: 'Consent to processing the personal data given here' }),
+  },
+  { additionalProperties: false },
+);
+
+export const SelfRegistration = Type.Object(
+  { ...VolunteerInput.properties, password: Password },
+  { additionalProperties: false },
+);
+
+export const MyRegistration = Type.Object(
+  { ...VolunteerInput.properties, phone: Type.Optional(Phone) },
+  { additionalProperties: false, description: 'Registration from a signed-in account; the phone defaults to the account’s' },
+);
+
+export const VolunteerUpdate = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    siteId: Type.Optional(Id),
+    categories: Type.Optional(profile.categories),
+    skills: Type.Optional(profile.skills),
+    availability: Type.Optional(profile.availability),
+    partyMember: Type.Optional(Type.Boolean()),
+    emergencyReserve: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const Volunteer = Type.Object({
+  id: Type.Integer(),
+  volunteerNo: Type.String({ description: '志愿者编号, the public identifier' }),
+  name: Type.String(),
+  idMasked: Type.String({ description: 'e.g. 2103**********123X' }),
+  phoneMasked: Type.String(),
+  sex: Type.Enum(['M', 'F']),
+  age: Type.Integer(),
+  site: Type.Object({ id: Type.Integer(), name: Type.String(), regionCode: RegionCode }),
+  categories: Type.Array(Type.String()),
+  skills: Type.Array(Type.String()),
+  availability: Type.Array(Type.String()),
+  partyMember: Type.Boolean(),
+  emergencyReserve: Type.Boolean(),
+  guardian: nullable(Type.Object({ name: Type.String(), phoneMasked: Type.String() })),
+  status: Status,
+  rejectReason: nullable(Type.String()),
+  source: Type.Enum(['self', 'staff', 'import']),
+  lastServedOn: nullable(Type.String({ description: 'Last day with a service record (YYYY-MM-DD)' })),
+  createdAt: Timestamp,
+});
+
+export const VolunteerDetail = Type.Object({
+  ...Volunteer.properties,
+  organizations: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), category: Type.String(), status: Type.String() })),
+});
+
+export const VolunteerPage = Type.Object({ items: Type.Array(Volunteer), nextCursor: nullable(Type.String()) });
+
+export const VolunteerListQuery = Type.Object(
+  {
+    under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
+    siteId: Type.Optional(Id),
+    category: Type.Optional(Category),
+    skill: Type.Optional(Skill),
+    organizationId: Type.Optional(Id),
+    partyMember: Type.Optional(Type.Boolean()),
+    emergencyReserve: Type.Optional(Type.Boolean()),
+    status: Type.Optional(Status),
+    activity: Type.Optional(Type.Enum(['active', 'inactive', 'never'], { description: 'active: a service record in the last 12 months' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Start of the name or of its pinyin initials' })),
+    phoneSuffix: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+    cursor: Type.Optional(Cursor),
+    limit: Limit,
+  },
+  { additionalProperties: false },
+);
+
+export const ReviewRequest = Type.Object(
+  {
+    decision: Type.Enum(['approve', 'reject']),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Required when rejecting; shown to the volunteer' })),
+  },
+  { additionalProperties: false },
+);
+
+export const RevealRequest = Type.Object(
+  {
+    fields: Type.Array(Type.Enum(['idNumber', 'phone']), { minItems: 1, maxItems: 2, uniqueItems: true }),
+    reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why the full number is needed; kept in the audit log' }),
+  },
+  { additionalProperties: false },
+);
+
+export const RevealResponse = Type.Object({
+  idNumber: Type.Optional(Type.String()),
+  phone: Type.Optional(Type.String()),
+});

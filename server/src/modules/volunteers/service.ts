@@ -1,0 +1,291 @@
+// Real-name volunteers (实名注册志愿者): registration by the person, by staff or by import;
+// one volunteer per ID number in the province; personal data encrypted, shown masked,
+// revealed only with a reason that goes into the audit log.
+import type { Static } from 'typebox';
+import { inTransaction, type AppContext } from '../../context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { ageOn, chinaToday, parseIdNumber, type IdNumberFacts } from '../../lib/id-number.ts';
+import { decodeCursor, pageOf } from '../../lib/paging.ts';
+import { hashPassword, isStrongPassword } from '../../lib/password.ts';
+import { maskIdNumber, maskName, maskPhone } from '../../lib/pii.ts';
+import { pinyinInitials } from '../../lib/pinyin.ts';
+import { rankOver, requireAdmin, roleRank, type Actor } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
+import * as auth from '../auth/service.ts';
+import * as sites from '../sites/service.ts';
+import * as q from './queries.ts';
+import type { MyRegistration, RevealRequest, SelfRegistration, VolunteerInput, VolunteerUpdate } from './schemas.ts';
+
+export type VolunteerInputData = Static<typeof VolunteerInput>;
+export type Source = 'self' | 'staff' | 'import';
+
+/** Months without a service record after which a volunteer counts as inactive (DOMAIN.md). */
+export const ACTIVE_MONTHS = 12;
+
+const idProblems = {
+  format: { zh: '身份证号应为18位，最后一位可以是X', en: 'An ID number has 18 characters; the last may be X' },
+  birth_date: { zh: '身份证号中的出生日期无效', en: 'The birth date in the ID number is not a real date' },
+  check_digit: { zh: '身份证号校验位不正确，请核对', en: 'The ID number’s check character is wrong; please check it' },
+};
+
+export interface CheckedVolunteer {
+  input: VolunteerInputData;
+  id: IdNumberFacts;
+  site: sites.SiteSummary;
+}
+
+/** The rules beyond the schema: a real ID number, a home site, guardian consent for minors. */
+export async function checkVolunteer(ctx: AppContext, input: VolunteerInputData): Promise<CheckedVolunteer> {
+  const id = parseIdNumber(input.idNumber);
+  if (typeof id === 'string') throw new AppError('VALIDATION_FAILED', { field: 'idNumber', detail: idProblems[id] });
+  if (ageOn(id.birthDate, chinaToday()) < 18 && !input.guardian?.consent) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'guardian',
+      detail: { zh: '未满18周岁须经监护人同意，并填写监护人姓名和电话', en: 'Under 18: a guardian must agree and give their name and phone' },
+    });
+  }
+  const site = await sites.findHomeSite(ctx, input.siteId);
+  if (!site) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'siteId', detail: { zh: '请选择所在的实践中心、所或站', en: 'Choose a practice center, institute or station' },
+    });
+  }
+  return { input, id, site };
+}
+
+function newRow(ctx: AppContext, checked: CheckedVolunteer, extra: { source: Source; status: 'pending' | 'active'; userId: number | null; createdBy: number | null }): q.NewVolunteerRow {
+  const { input, id, site } = checked;
+  const guardian = input.guardian ?? null;
+  return {
+    user_id: extra.userId,
+    name: input.name.trim(),
+    name_initials: pinyinInitials(input.name.trim()),
+    id_hash: ctx.pii.lookupHash('id', id.normalized),
+    id_enc: ctx.pii.encrypt(id.normalized),
+    id_masked: maskIdNumber(id.normalized),
+    birth_date: id.birthDate,
+    sex: id.sex,
+    phone_hash: ctx.pii.lookupHash('phone', input.phone),
+    phone_enc: ctx.pii.encrypt(input.phone),
+    phone_masked: maskPhone(input.phone),
+    phone_tail: input.phone.slice(-4),
+    site_id: site.id,
+    region_code: site.regionCode,
+    categories: input.categories ?? [],
+    skills: (input.skills ?? []).map((skill) => skill.trim()),
+    availability: input.availability ?? [],
+    party_member: input.partyMember ?? false,
+    emergency_reserve: input.emergencyReserve ?? false,
+    guardian_name: guardian?.name ?? null,
+    guardian_phone_enc: guardian ? ctx.pii.encrypt(guardian.phone) : null,
+    guardian_phone_masked: guardian ? maskPhone(guardian.phone) : null,
+    guardian_consent_at: guardian ? new Date() : null,
+    consent_at: new Date(),
+    status: extra.status,
+    source: extra.source,
+    created_by: extra.createdBy,
+  };
+}
+
+/** Why an ID number cannot be registered again; staff learn where the first one lives. */
+async function duplicateError(ctx: AppContext, idHash: string, forStaff: boolean): Promise<AppError> {
+  const first = await q.findByIdHash(ctx.db, idHash);
+  if (!forStaff || !first) {
+    return new AppError('VOLUNTEER_EXISTS', {
+      field: 'idNumber',
+      detail: { zh: '该身份证号已注册为志愿者，如需帮助请联系所在实践站', en: 'This ID number is already registered; your practice station can help' },
+    });
+  }
+  const who = `${first.volunteer_no}（${maskName(first.name)}，${first.site_name}）`;
+  return new AppError('VOLUNTEER_EXISTS', {
+    field: 'idNumber',
+    detail: { zh: `该身份证号已登记为志愿者 ${who}`, en: `Already registered as volunteer ${who}` },
+  });
+}
+
+/** Inserts a checked volunteer, or refuses a second one with the same ID number. */
+export async function insertVolunteer(
+  ctx: AppContext,
+  checked: CheckedVolunteer,
+  extra: { source: Source; status: 'pending' | 'active'; userId: number | null; createdBy: number | null },
+) {
+  const row = newRow(ctx, checked, extra);
+  const provinceCode = row.region_code.slice(0, 2);
+  const inserted = await q.insertVolunteer(ctx.db, provinceCode, row);
+  if (!inserted) throw await duplicateError(ctx, row.id_hash, extra.source !== 'self');
+  return inserted;
+}
+
+type Row = q.VolunteerRow;
+
+async function present(ctx: AppContext, rows: Row[]) {
+  const siteRows = await q.siteNames(ctx.db, [...new Set(rows.map((row) => row.site_id))]);
+  const siteById = new Map(siteRows.map((site) => [site.id, site]));
+  const today = chinaToday();
+  return rows.map((row) => {
+    const site = siteById.get(row.site_id)!;
+    return {
+      id: row.id,
+      volunteerNo: row.volunteer_no,
+      name: row.name,
+      idMasked: row.id_masked,
+      phoneMasked: row.phone_masked,
+      sex: row.sex as 'M' | 'F',
+      age: ageOn(row.birth_date, today),
+      site: { id: site.id, name: site.name, regionCode: site.region_code },
+      categories: row.categories,
+      skills: row.skills,
+      availability: row.availability,
+      partyMember: row.party_member,
+      emergencyReserve: row.emergency_reserve,
+      guardian: row.guardian_name ? { name: row.guardian_name, phoneMasked: row.guardian_phone_masked ?? '' } : null,
+      status: row.status as 'pending' | 'active' | 'rejected' | 'suspended',
+      rejectReason: row.reject_reason,
+      source: row.source as Source,
+      lastServedOn: row.last_served_on,
+      createdAt: row.created_at.toISOString(),
+    };
+  });
+}
+
+async function presentDetail(ctx: AppContext, row: Row) {
+  const [volunteer] = await present(ctx, [row]);
+  const organizations = await q.membershipsOf(ctx.db, row.id);
+  return { ...volunteer!, organizations: organizations.map((o) => ({ id: o.id, name: o.name, category: o.category, status: o.status })) };
+}
+
+/** A new person registers on the phone: account, volunteer role and profile in one go. */
+export async function registerSelf(ctx: AppContext, input: Static<typeof SelfRegistration>, client: auth.Client) {
+  const { password, ...profile } = input;
+  const checked = await checkVolunteer(ctx, profile);
+  if (await auth.findAccountByPhone(ctx, input.phone)) {
+    throw new AppError('PHONE_TAKEN', {
+      field: 'phone',
+      detail: { zh: '该手机号已注册，请登录后在“我的”中申请成为志愿者', en: 'This phone number has an account: sign in and register from “Me”' },
+    });
+  }
+  if (!isStrongPassword(password)) throw new AppError('WEAK_PASSWORD', { field: 'password' });
+  const passwordHash = await hashPassword(password);
+  return inTransaction(ctx, async (tx) => {
+    const userId = await auth.createAccount(tx, {
+      name: input.name, phone: input.phone, password, regionCode: checked.site.regionCode, mustChangePassword: false, createdBy: null,
+    }, passwordHash);
+    await auth.addGrant(tx, { userId, role: 'volunteer', siteId: checked.site.id, regionCode: checked.site.regionCode, grantedBy: null });
+    const { id } = await insertVolunteer(tx, checked, { source: 'self', status: 'pending', userId, createdBy: null });
+    const token = await auth.startSession(tx, userId, client);
+    return { token, volunteer: await presentDetail(tx, (await q.findById(tx.db, id))!) };
+  });
+}
+
+/** A signed-in resident becomes a volunteer. */
+export async function registerMine(ctx: AppContext, actor: Actor, input: Static<typeof MyRegistration>) {
+  if (await q.findByUserId(ctx.db, actor.userId)) throw new AppError('ALREADY_VOLUNTEER');
+  const phone = input.phone ?? (await auth.accountPhone(ctx, actor.userId));
+  const checked = await checkVolunteer(ctx, { ...input, phone });
+  return inTransaction(ctx, async (tx) => {
+    await auth.addGrant(tx, { userId: actor.userId, role: 'volunteer', siteId: checked.site.id, regionCode: checked.site.regionCode, grantedBy: null });
+    const { id } = await insertVolunteer(tx, checked, { source: 'self', status: 'pending', userId: actor.userId, createdBy: null });
+    return presentDetail(tx, (await q.findById(tx.db, id))!);
+  });
+}
+
+export async function myVolunteer(ctx: AppContext, actor: Actor) {
+  const row = await q.findByUserId(ctx.db, actor.userId);
+  if (!row) throw notFound();
+  return presentDetail(ctx, row);
+}
+
+/** Staff enter a volunteer on a site of their area; no review needed. */
+export async function createVolunteer(ctx: AppContext, actor: Actor, input: VolunteerInputData) {
+  requireAdmin(actor);
+  if (!(await sites.findSiteInScope(ctx, actor, input.siteId))) throw notFound('siteId');
+  const checked = await checkVolunteer(ctx, input);
+  const { id } = await insertVolunteer(ctx, checked, { source: 'staff', status: 'active', userId: null, createdBy: actor.userId });
+  return presentDetail(ctx, (await q.findById(ctx.db, id))!);
+}
+
+async function scoped(ctx: AppContext, actor: Actor, id: number) {
+  requireAdmin(actor);
+  const row = await q.findScoped(ctx.db, actor, id);
+  if (!row) throw notFound('id');
+  return row;
+}
+
+export async function getVolunteer(ctx: AppContext, actor: Actor, id: number) {
+  return presentDetail(ctx, await scoped(ctx, actor, id));
+}
+
+export async function listVolunteers(ctx: AppContext, actor: Actor, filter: q.VolunteerFilter & { cursor?: string | undefined; limit: number }) {
+  requireAdmin(actor);
+  const after = decodeCursor(filter.cursor);
+  const key = after ? ([String(after[0]), Number(after[1])] as [string, number]) : null;
+  const rows = await q.listScoped(ctx.db, actor, filter, activeSince(), key, filter.limit);
+  const page = pageOf(rows, filter.limit, (row) => [row.region_code, row.id]);
+  return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
+}
+
+/** The first day that still counts as "recently served". */
+export function activeSince(today = chinaToday()): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1 - ACTIVE_MONTHS, d));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Approve or reject a self-registered volunteer (station admin or above). */
+export async function reviewVolunteer(ctx: AppContext, actor: Actor, id: number, review: { decision: 'approve' | 'reject'; reason?: string | undefined }) {
+  const row = await scoped(ctx, actor, id);
+  if (review.decision === 'reject' && !review.reason) {
+    throw new AppError('VALIDATION_FAILED', { field: 'reason', detail: { zh: '驳回须填写原因', en: 'A rejection needs a reason' } });
+  }
+  const decided = await q.decide(ctx.db, row.id, {
+    status: review.decision === 'approve' ? 'active' : 'rejected', reason: review.decision === 'reject' ? review.reason! : null, by: actor.userId,
+  });
+  if (!decided) throw new AppError('ALREADY_DECIDED');
+  return getVolunteer(ctx, actor, id);
+}
+
+export async function updateVolunteer(ctx: AppContext, actor: Actor, id: number, patch: Static<typeof VolunteerUpdate>) {
+  const row = await scoped(ctx, actor, id);
+  const fields: Parameters<typeof q.updateVolunteer>[2] = {};
+  if (patch.siteId !== undefined && patch.siteId !== row.site_id) {
+    const site = await sites.findSiteInScope(ctx, actor, patch.siteId);
+    if (!site || !(await sites.findHomeSite(ctx, patch.siteId))) throw notFound('siteId');
+    Object.assign(fields, { site_id: site.id, region_code: site.regionCode });
+  }
+  if (patch.name) Object.assign(fields, { name: patch.name.trim(), name_initials: pinyinInitials(patch.name.trim()) });
+  if (patch.categories) fields.categories = patch.categories;
+  if (patch.skills) fields.skills = patch.skills.map((skill) => skill.trim());
+  if (patch.availability) fields.availability = patch.availability;
+  if (patch.partyMember !== undefined) fields.party_member = patch.partyMember;
+  if (patch.emergencyReserve !== undefined) fields.emergency_reserve = patch.emergencyReserve;
+  await q.updateVolunteer(ctx.db, row.id, fields);
+  return getVolunteer(ctx, actor, id);
+}
+
+/**
+ * The full ID or phone number, for a stated reason, written to the audit log. Phone
+ * numbers: any admin over the volunteer's site; ID numbers: center admins and above.
+ */
+export async function revealVolunteer(ctx: AppContext, actor: Actor, id: number, request: Static<typeof RevealRequest>) {
+  const row = await scoped(ctx, actor, id);
+  if (request.fields.includes('idNumber') && rankOver(actor, row.region_code) < roleRank('center_admin')) throw new AppError('FORBIDDEN');
+  const revealed: { idNumber?: string; phone?: string } = {};
+  if (request.fields.includes('idNumber')) revealed.idNumber = ctx.pii.decrypt(row.id_enc);
+  if (request.fields.includes('phone')) revealed.phone = ctx.pii.decrypt(row.phone_enc);
+  await recordAudit(ctx, {
+    actorId: actor.userId, action: 'reveal', subject: `volunteer:${row.id}`, regionCode: row.region_code,
+    reason: request.reason, details: { fields: request.fields },
+  });
+  return revealed;
+}
+
+/** The signed-in person's volunteer record (id, status, where), or null. */
+export async function volunteerOfUser(ctx: AppContext, userId: number) {
+  const row = await q.findByUserId(ctx.db, userId);
+  return row ? { id: row.id, name: row.name, status: row.status, regionCode: row.region_code, userId } : null;
+}
+
+export async function volunteerSummary(ctx: AppContext, id: number) {
+  const row = await q.findById(ctx.db, id);
+  return row ? { id: row.id, name: row.name, status: row.status, regionCode: row.region_code, userId: row.user_id } : null;
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../../test/env.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
+import { checkCharacter } from '../../lib/id-number.ts';
+import { buildVolunteer, nextIdNumber, nextPhone } from '../../seed/factories.ts';
+import { verifyAuditChain } from '../audit/service.ts';
+
+let server: TestServer;
+let station: number; // 庆南社区 station (demo station admin 13800000003)
+let otherStation: number; // 西郊社区, same institute
+let stationAdmin: TestClient;
+let centerAdmin: TestClient;
+
+const site = async (regionCode: string, kind: string) =>
+  (await server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', regionCode).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+
+const registration = (overrides: Record<string, unknown> = {}) => ({
+  name: '张晓明', idNumber: nextIdNumber(), phone: nextPhone(), password: 'Volunteer2026', siteId: station,
+  categories: ['education', 'medical_fitness'], skills: ['急救', '书法'], availability: ['weekend'],
+  partyMember: true, emergencyReserve: true, consent: true, ...overrides,
+});
+
+beforeAll(async () => {
+  server = await createTestServer();
+  station = await site('210321001021', 'station');
+  otherStation = await site('210321001022', 'station');
+  stationAdmin = await server.signIn('13800000003', DEMO_PASSWORD);
+  centerAdmin = await server.signIn('13800000001', DEMO_PASSWORD);
+});
+afterAll(() => server?.close());
+
+describe('registration on the phone', () => {
+  it('creates the account, signs in, and shows the ID and phone only masked', async () => {
+    const client = server.client();
+    const body = registration();
+    const response = await client.post('/api/v1/volunteers/register', body);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      name: '张晓明', status: 'pending', source: 'self', partyMember: true, emergencyReserve: true,
+      idMasked: `${body.idNumber.slice(0, 4)}**********${body.idNumber.slice(14)}`,
+      phoneMasked: `${body.phone.slice(0, 3)}****${body.phone.slice(7)}`,
+      site: { id: station },
+    });
+    expect(response.body.volunteerNo).toMatch(/^21\d{9}$/);
+    const text = JSON.stringify(response.body);
+    expect(text).not.toContain(body.idNumber);
+    expect(text).not.toContain(body.phone);
+    expect((await client.get('/api/v1/volunteers/me')).body.id).toBe(response.body.id);
+    const me = await client.get('/api/v1/auth/me');
+    expect(me.body.grants.map((g: { role: string }) => g.role)).toEqual(['volunteer']);
+    const row = await server.ctx.db.selectFrom('volunteers').selectAll().where('id', '=', response.body.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(body.idNumber);
+    expect(server.ctx.pii.decrypt(row.id_enc)).toBe(body.idNumber);
+  });
+
+  it('derives birth date and sex from the ID number', async () => {
+    const first17 = '21032119900615002';
+    const response = await server.client().post('/api/v1/volunteers/register', registration({ idNumber: `${first17}${checkCharacter(first17)}` }));
+    expect(response.body.sex).toBe('F');
+    const row = await server.ctx.db.selectFrom('volunteers').select('birth_date').where('id', '=', response.body.id).executeTakeFirstOrThrow();
+    expect(row.birth_date).toBe('1990-06-15');
+  });
+
+  it('refuses a wrong check character with a message a person can act on', async () => {
+    const response = await server.client().post('/api/v1/volunteers/register', registration({ idNumber: '530102192005080119' }));
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({ code: 'VALIDATION_FAILED', field: 'idNumber', message: '身份证号校验位不正确，请核对' });
+  });
+
+  it('refuses a second volunteer with the same ID number, province-wide', async () => {
+    const idNumber = nextIdNumber();
+    expect((await server.client().post('/api/v1/volunteers/register', registration({ idNumber }))).status).toBe(201);
+    const again = await server.client().post('/api/v1/volunteers/register', registration({ idNumber: idNumber.toLowerCase(), siteId: otherStation }));
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('VOLUNTEER_EXISTS');
+    expect(again.body.error.message).not.toContain('庆南');
+    // Staff are told where the first registration lives, masked.
+    const byStaff = await centerAdmin.post('/api/v1/volunteers', { ...registration({ idNumber, siteId: otherStation }), password: undefined });
+    expect(byStaff.status).toBe(409);
+    expect(byStaff.body.error.message).toMatch(/^该身份证号已登记为志愿者 21\d{9}（张\*\*，庆南社区新时代文明实践站）$/);
+    const count = await server.ctx.db.selectFrom('volunteers').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id_hash', '=', server.ctx.pii.lookupHash('id', idNumber)).executeTakeFirstOrThrow();
+    expect(count.n).toBe(1);
+  });
+
+  it('asks for a guardian under 18', async () => {
+    const minor = nextIdNumber({ birthYear: new Date().getFullYear() - 12 });
+    const refused = await server.client().post('/api/v1/volunteers/register', registration({ idNumber: minor }));
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'guardian' });
+    const accepted = await server.client().post('/api/v1/volunteers/register', registration({
+      idNumber: minor, guardian: { name: '张父', phone: nextPhone(), consent: true },
+    }));
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.guardian).toMatchObject({ name: '张父', phoneMasked: expect.stringMatching(/^199\*\*\*\*\d{4}$/) });
+  });
+
+  it('never registers twice for one idempotency key', async () => {
+    const body = registration();
+    const headers = { 'idempotency-key': `reg-${body.idNumber}` };
+    const [first, second] = await Promise.all([
+      server.client().post('/api/v1/volunteers/register', body, headers),
+      server.client().post('/api/v1/volunteers/register', body, headers),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses[0]).toBe(201);
+    expect([201, 409]).toContain(statuses[1]);
+    const retry = await server.client().post('/api/v1/volunteers/register', body, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.status === 201 ? first.body.id : second.body.id);
+    const count = await server.ctx.db.selectFrom('volunteers').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id_hash', '=', server.ctx.pii.lookupHash('id', body.idNumber)).executeTakeFirstOrThrow();
+    expect(count.n).toBe(1);
+  });
+
+  it('lets a signed-in resident become a volunteer with the account’s phone', async () => {
+    const resident = await server.signIn('13800000006', DEMO_PASSWORD);
+    const { password: _password, phone: _phone, ...body } = registration({ name: '王大爷' });
+    const response = await resident.post('/api/v1/volunteers/me', body);
+    expect(response.status).toBe(201);
+    expect(response.body.phoneMasked).toBe('138****0006');
+    expect((await resident.post('/api/v1/volunteers/me', body)).body.error.code).toBe('ALREADY_VOLUNTEER');
+  });
+});
+
+describe('staff finding and approving volunteers', () => {
+  it('a station admin sees only their village’s volunteers', async () => {
+    const outside = await buildVolunteer(server.ctx, { siteId: otherStation, name: '邻居' });
+    const inside = await buildVolunteer(server.ctx, { siteId: station, name: '本社区' });
+    const list = await stationAdmin.get('/api/v1/volunteers?limit=200');
+    expect(list.status).toBe(200);
+    const ids = list.body.items.map((v: { id: number }) => v.id);
+    expect(ids).toContain(inside.id);
+    expect(ids).not.toContain(outside.id);
+    expect(list.body.items.every((v: { site: { regionCode: string } }) => v.site.regionCode === '210321001021')).toBe(true);
+    expect((await stationAdmin.get(`/api/v1/volunteers/${outside.id}`)).status).toBe(404);
+    expect((await centerAdmin.get(`/api/v1/volunteers/${outside.id}`)).status).toBe(200);
+  });
+
+  it('approves a pending registration once; a rejection needs a reason', async () => {
+    const pending = await server.client().post('/api/v1/volunteers/register', registration());
+    const noReason = await stationAdmin.post(`/api/v1/volunteers/${pending.body.id}/review`, { decision: 'reject' });
+    expect(noReason.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
+    const approved = await stationAdmin.post(`/api/v1/volunteers/${pending.body.id}/review`, { decision: 'approve' });
+    expect(approved.body.status).toBe('active');
+    expect((await stationAdmin.post(`/api/v1/volunteers/${pending.body.id}/review`, { decision: 'approve' })).body.error.code).toBe('ALREADY_DECIDED');
+  });
+
+  it('finds people by name, pinyin initials, phone suffix, category and flags', async () => {
+    const phone = nextPhone();
+    const made = await buildVolunteer(server.ctx, { siteId: station, name: '欧阳修文', phone, categories: ['legal'], skills: ['法律咨询'], partyMember: true });
+    const find = async (query: string) => (await stationAdmin.get(`/api/v1/volunteers?${query}`)).body.items.map((v: { id: number }) => v.id);
+    expect(await find(`q=${encodeURIComponent('欧阳')}`)).toContain(made.id);
+    expect(await find('q=OYXW')).toContain(made.id);
+    expect(await find(`phoneSuffix=${phone.slice(-4)}`)).toEqual([made.id]);
+    expect(await find('category=legal')).toContain(made.id);
+    expect(await find(`skill=${encodeURIComponent('法律咨询')}&partyMember=true`)).toEqual([made.id]);
+    expect(await find('category=science')).not.toContain(made.id);
+    expect(await find('activity=never')).toContain(made.id);
+    expect(await find('activity=active')).not.toContain(made.id);
+  });
+
+  it('pages a county by cursor, each volunteer exactly once', async () => {
+    for (let i = 0; i < 12; i += 1) await buildVolunteer(server.ctx, { siteId: i % 2 ? station : otherStation });
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: number }[]; nextCursor: string | null } } =
+        await centerAdmin.get(`/api/v1/volunteers?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.body.items.map((v) => v.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = await server.ctx.db.selectFrom('volunteers').select('id').where('region_code', 'like', '210321%').execute();
+    expect(seen.sort((a, b) => a - b)).toEqual(all.map((row) => row.id).sort((a, b) => a - b));
+  });
+});
+
+describe('revealing personal data', () => {
+  it('shows the full phone to the station admin with a reason, and audits it', async () => {
+    const phone = nextPhone();
+    const made = await buildVolunteer(server.ctx, { siteId: station, phone });
+    const noReason = await stationAdmin.post(`/api/v1/volunteers/${made.id}/reveal`, { fields: ['phone'] });
+    expect(noReason.status).toBe(400);
+    const revealed = await stationAdmin.post(`/api/v1/volunteers/${made.id}/reveal`, { fields: ['phone'], reason: '通知活动变更' });
+    expect(revealed.body).toEqual({ phone });
+    const audit = await server.ctx.db.selectFrom('audit_log').selectAll().where('subject', '=', `volunteer:${made.id}`).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'reveal', reason: '通知活动变更', region_code: '210321001021' });
+    expect(audit[0]!.details).toEqual({ fields: ['phone'] });
+  });
+
+  it('keeps the ID number for center admins and above', async () => {
+    const idNumber = nextIdNumber();
+    const made = await buildVolunteer(server.ctx, { siteId: station, idNumber });
+    expect((await stationAdmin.post(`/api/v1/volunteers/${made.id}/reveal`, { fields: ['idNumber'], reason: '核对身份' })).status).toBe(403);
+    const revealed = await centerAdmin.post(`/api/v1/volunteers/${made.id}/reveal`, { fields: ['idNumber'], reason: '核对身份' });
+    expect(revealed.body).toEqual({ idNumber });
+  });
+
+  it('chains the audit log so that an edited entry shows', async () => {
+    expect(await verifyAuditChain(server.ctx)).toBeNull();
+    const first = await server.ctx.db.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await server.ctx.db.updateTable('audit_log').set({ reason: '改过的原因' }).where('id', '=', first.id).execute();
+    expect(await verifyAuditChain(server.ctx)).toBe(first.id);
+  });
+});
