@@ -32,13 +32,14 @@ async function seedInto(options: { databaseUrl?: string; dataDir: string }) {
   }
 }
 
-/** Name for this schema version, so a changed migration or seed builds a new template. */
+/** Name for this version of the code: any change to the server's sources builds a new template. */
 function templateTag(): string {
   const hash = createHash('sha256');
   for (const migration of readMigrations()) hash.update(migration.checksum);
-  for (const file of ['seed/index.ts', 'seed/demo.ts', 'seed/factories.ts', 'modules/sites/queries.ts', 'modules/regions/import.ts']) {
-    hash.update(fs.readFileSync(path.join(import.meta.dirname, '../server/src', file)));
-  }
+  const root = path.join(import.meta.dirname, '../server/src');
+  const sources = fs.readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts')).sort();
+  for (const file of sources) hash.update(file).update(fs.readFileSync(path.join(root, file)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -84,12 +85,29 @@ async function postgresTemplate(url: string, tag: string): Promise<string> {
   return name;
 }
 
+/** Removes copies whose test run is gone and templates unused for an hour. */
+function removeStaleFolders(keep: string) {
+  if (!fs.existsSync(testRoot)) return;
+  for (const entry of fs.readdirSync(testRoot)) {
+    const full = path.join(testRoot, entry);
+    const copy = /^lianxin_t_(\d+)_/.exec(entry);
+    const oldTemplate = entry.startsWith('template-') && full !== keep && Date.now() - fs.statSync(full).mtimeMs > 3_600_000;
+    if ((copy && !processAlive(Number(copy[1]))) || oldTemplate) fs.rmSync(full, { recursive: true, force: true });
+  }
+}
+
 async function pgliteTemplate(tag: string): Promise<string> {
   const dir = path.join(testRoot, `template-${tag}`);
-  if (!fs.existsSync(path.join(dir, 'ready'))) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    await seedInto({ dataDir: dir });
-    fs.writeFileSync(path.join(dir, 'ready'), new Date().toISOString());
+  removeStaleFolders(dir);
+  if (fs.existsSync(dir)) return dir;
+  // Built aside and renamed into place, so a concurrent run never sees half a template.
+  const building = `${dir}.building-${process.pid}`;
+  fs.rmSync(building, { recursive: true, force: true });
+  await seedInto({ dataDir: building });
+  try {
+    fs.renameSync(building, dir);
+  } catch {
+    fs.rmSync(building, { recursive: true, force: true }); // another run finished first
   }
   return dir;
 }

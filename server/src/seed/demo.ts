@@ -1,9 +1,11 @@
 // The demo county a new user finds on first start: 台安县 (Anshan), with staff on every
-// level, a team leader, a volunteer and a resident, and practice points on the map.
+// level, a team leader, a volunteer and a resident, practice points on the map, and
+// volunteers with their teams.
 // Each capability adds its part here, through the same factories the tests use.
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../lib/scope.ts';
 import { findSiteByRegion } from '../modules/sites/service.ts';
+import { seedDemoVolunteers } from './demo-volunteers.ts';
 import { actorFor, buildPoint, buildUser } from './factories.ts';
 
 export const DEMO_COUNTY = '210321000000'; // 鞍山市台安县
@@ -49,12 +51,21 @@ export async function seedDemo(ctx: AppContext, password: string, phones: string
     { role: 'resident', name: '王大爷', siteId: station.id },
   ] as const;
   const accounts: DemoAccount[] = [];
+  const userIds = new Map<string, number>();
   for (const [index, person] of people.entries()) {
     const phone = phones[index]!;
-    await buildUser(ctx, { name: person.name, phone, password, role: person.role, siteId: person.siteId });
+    const { userId } = await buildUser(ctx, { name: person.name, phone, password, role: person.role, siteId: person.siteId });
+    userIds.set(person.role, userId);
     accounts.push({ role: person.role, name: person.name, phone });
   }
-  const centerAdmin = await ctx.db.selectFrom('grants').select('user_id').where('site_id', '=', center.id).where('role', '=', 'center_admin').executeTakeFirstOrThrow();
-  await demoPoints(ctx, await actorFor(ctx, centerAdmin.user_id), { center: center.id, institute: institute.id, station: station.id });
+  const centerAdmin = await actorFor(ctx, userIds.get('center_admin')!);
+  await demoPoints(ctx, centerAdmin, { center: center.id, institute: institute.id, station: station.id });
+  const neighbours = await Promise.all(['210321001022', '210321001023'].map((code) => siteOn(ctx, code, 'station')));
+  await seedDemoVolunteers(ctx, centerAdmin, {
+    centerId: center.id,
+    stationIds: [station.id, ...neighbours.map((site) => site.id)],
+    volunteerUserId: userIds.get('volunteer')!,
+    leaderUserId: userIds.get('team_leader')!,
+  });
   return accounts;
 }
