@@ -80,6 +80,8 @@ export async function createTestServer(options: { web?: boolean; config?: Partia
 export interface TestResponse<T = any> {
   status: number;
   body: T;
+  /** The body's bytes, for files (PDF, xlsx). */
+  raw: Buffer;
   headers: Record<string, string | string[] | number | undefined>;
 }
 
@@ -99,7 +101,7 @@ export class TestClient {
     const session = response.cookies.find((cookie) => cookie.name === 'lianxin_sid');
     if (session) this.cookie = session.value ? `lianxin_sid=${session.value}` : undefined;
     const isJson = String(response.headers['content-type'] ?? '').includes('json');
-    return { status: response.statusCode, body: (isJson && response.body ? response.json() : response.body) as T, headers: response.headers };
+    return { status: response.statusCode, body: (isJson && response.body ? response.json() : response.body) as T, raw: response.rawPayload, headers: response.headers };
   }
 
   get<T = any>(url: string, headers?: Record<string, string>) {
@@ -112,6 +114,10 @@ export class TestClient {
 
   patch<T = any>(url: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('PATCH', url, body, headers);
+  }
+
+  put<T = any>(url: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', url, body, headers);
   }
 
   delete<T = any>(url: string, headers?: Record<string, string>) {

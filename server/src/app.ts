@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifySchema, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context.ts';
 import type { App } from './http/app-types.ts';
 import { registerErrorHandling, sendError } from './http/errors.ts';
@@ -23,6 +23,17 @@ const formats = ajvFormats.default as unknown as AjvPlugin;
 
 export const API_PREFIX = '/api/v1';
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * In the document, a query parameter with a default is optional to the caller (the
+ * validator fills it in), though the schema lists it as present for the handler's type.
+ */
+function documentDefaults({ schema, url }: { schema: FastifySchema; url: string }) {
+  const query = schema?.querystring as { properties?: Record<string, { default?: unknown }>; required?: string[] } | undefined;
+  if (!query?.required || !query.properties) return { schema, url };
+  const required = query.required.filter((name) => query.properties![name]?.default === undefined);
+  return { schema: { ...schema, querystring: { ...query, required } }, url };
+}
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -53,6 +64,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
+    transform: documentDefaults,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

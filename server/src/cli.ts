@@ -1,4 +1,4 @@
-// lianxin serve | migrate | seed | openapi <file> | db-types
+// lianxin serve | migrate | seed | import | bench | openapi <file> | db-types
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { openDatabase } from './db/index.ts';
 import { migrate, migrationsDir } from './db/migrate.ts';
 import { generateSchemaTypes } from './db/typegen.ts';
 import { createPii } from './lib/pii.ts';
+import { parseImportArgs, runImportCommand } from './modules/imports/command.ts';
 import { seed } from './seed/index.ts';
 import { openContext, serve } from './server.ts';
 
@@ -17,6 +18,11 @@ const usage = `连心桥 Lianxin
   lianxin serve              migrate, seed on first start, serve the API and the web apps
   lianxin migrate            apply pending database migrations
   lianxin seed               import the province's divisions and network, admin and demo county
+  lianxin import volunteers|organizations <file.xlsx|csv> [--site <regionCode>]
+                             import a file as the province admin (or into one site's area);
+                             failed rows go to <file>.errors.xlsx
+  lianxin bench [import] [--rows N]
+                             run the benchmarks in bench/ (PostgreSQL: DATABASE_URL)
   lianxin openapi <file>     write the OpenAPI document
   lianxin db-types           regenerate server/src/db/schema.ts from the migrations
 
@@ -63,6 +69,33 @@ async function main(argv: string[]) {
       const report = await seed(ctx, undefined, console.log);
       console.log(JSON.stringify({ regions: report.regions, sites: report.sites, seconds: report.seconds }, null, 2));
       await database.close();
+      return;
+    }
+    case 'import': {
+      const command = parseImportArgs(rest);
+      if (!fs.existsSync(command.file)) {
+        console.error(`lianxin import: no such file ${command.file}`);
+        process.exitCode = 2;
+        return;
+      }
+      const { ctx, database } = await openContext(loadConfig());
+      try {
+        const { job, report } = await runImportCommand(ctx, command);
+        if (job.status === 'failed') {
+          console.error(`导入失败：${job.error ?? ''}`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`导入完成 ${job.filename}：共 ${job.total ?? 0} 行，新增 ${job.inserted}，已存在跳过 ${job.skipped}，失败 ${job.failed}`
+          + (report ? `，错误报告 ${report}` : ''));
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'bench': {
+      const { runBenchmarks } = await import('../../bench/index.ts');
+      process.exitCode = await runBenchmarks(rest);
       return;
     }
     case 'openapi':

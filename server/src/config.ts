@@ -23,6 +23,10 @@ export interface Config {
   webDist: string;
   /** Trust X-Forwarded-* from a reverse proxy (nginx) in front. */
   trustProxy: boolean;
+  /** Service hours for 1 to 5 stars (DOMAIN.md default 100/300/600/1000/1500). */
+  starHours: number[];
+  /** Public base URL printed on certificates' QR codes, e.g. https://lianxin.example.cn */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +45,14 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (['1', 'true', 'yes'].includes(raw)) return true;
   if (['0', 'false', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function starHours(raw: string | undefined): number[] {
+  if (!raw) return [100, 300, 600, 1000, 1500];
+  const hours = raw.split(',').map(Number);
+  const ascending = hours.every((value, i) => Number.isFinite(value) && value > 0 && (i === 0 || value > hours[i - 1]!));
+  if (hours.length !== 5 || !ascending) throw new ConfigError(`LIANXIN_STAR_HOURS must be five ascending hour counts, got "${raw}"`);
+  return hours;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: boolVar(env, 'LIANXIN_SECURE_COOKIES', false),
     webDist: path.resolve(env.LIANXIN_WEB_DIST || 'web/dist'),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    starHours: starHours(env.LIANXIN_STAR_HOURS),
+    publicUrl: env.LIANXIN_PUBLIC_URL?.replace(/\/$/, '') || undefined,
   };
 }

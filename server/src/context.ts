@@ -12,7 +12,11 @@ export interface AppContext {
   config: Config;
 }
 
-/** Runs `work` in one transaction, handing it a context whose queries all go through it. */
+/**
+ * Runs `work` in one transaction, handing it a context whose queries all go through it.
+ * Inside a transaction already, `work` joins it: the caller's commit or rollback covers both.
+ */
 export function inTransaction<T>(ctx: AppContext, work: (tx: AppContext) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
   return ctx.db.transaction().execute((db) => work({ ...ctx, db }));
 }

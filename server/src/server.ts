@@ -9,7 +9,9 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { createPii, loadMasterKey } from './lib/pii.ts';
+import { modules } from './modules/index.ts';
 import { seed, type SeedReport } from './seed/index.ts';
+import { startBackgroundTasks } from './tasks.ts';
 
 export interface Opened {
   ctx: AppContext;
@@ -79,6 +81,7 @@ export async function serve(config = loadConfig()) {
   poolErrors.log = (error) => app.log.warn({ err: error }, 'database connection lost');
   await app.listen({ port: config.port, host: config.host });
   console.log(banner(config, ctx, report, (performance.now() - started) / 1000));
+  const tasks = startBackgroundTasks(ctx, modules.flatMap((module) => module.tasks ?? []), (task, error) => app.log.error({ err: error, task }, 'background task failed'));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -86,6 +89,7 @@ export async function serve(config = loadConfig()) {
     stopping = true;
     app.log.info({ signal }, 'shutting down: draining requests');
     await app.close(); // stops accepting, waits for in-flight requests
+    await tasks.stop();
     await database.close();
     process.exit(0);
   };

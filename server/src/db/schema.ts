@@ -5,6 +5,51 @@ import type { ColumnType, Generated } from 'kysely';
 export type Json = ColumnType<unknown, string, string>;
 export type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
 
+export interface ActivitiesTable {
+  id: Generated<number>;
+  project_id: number;
+  title: string;
+  description: string | null;
+  category: string;
+  site_id: number;
+  region_code: string;
+  address: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  checkin_radius_m: Generated<number>;
+  starts_at: Date;
+  ends_at: Date;
+  recruit_from: Date;
+  recruit_until: Date;
+  quota: number;
+  confirmed_count: Generated<number>;
+  waitlist_count: Generated<number>;
+  requires_approval: Generated<boolean>;
+  min_age: number | null;
+  required_skills: Generated<string[]>;
+  risk_flagged: Generated<boolean>;
+  insurance_ref: string | null;
+  people_served: number | null;
+  recurrence_id: string | null;
+  status: Generated<string>;
+  cancel_reason: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AttendanceTable {
+  activity_id: number;
+  volunteer_id: number;
+  check_in_at: Date;
+  check_in_method: string;
+  check_out_at: Date | null;
+  check_out_method: string | null;
+  flagged: Generated<boolean>;
+  confirmed_at: Date | null;
+  confirmed_by: number | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Generated<Date>;
@@ -18,6 +63,53 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface BrandsTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  region_code: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  code: string;
+  volunteer_id: number;
+  organization_id: number | null;
+  issuer_site_id: number;
+  region_code: string;
+  minutes: number;
+  period_from: string | null;
+  period_to: string | null;
+  content: string;
+  snapshot: Json;
+  issued_by: number | null;
+  issued_at: Generated<Date>;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+}
+
+export interface EvaluationsTable {
+  activity_id: number;
+  volunteer_id: number;
+  direction: string;
+  score: number;
+  comment: string | null;
+  by_user: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  owner_id: number;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface GrantsTable {
   id: Generated<number>;
   user_id: number;
@@ -28,6 +120,20 @@ export interface GrantsTable {
   created_at: Generated<Date>;
 }
 
+export interface HourDisputesTable {
+  id: Generated<number>;
+  entry_id: number;
+  volunteer_id: number;
+  region_code: string;
+  claim: string;
+  claimed_minutes: number | null;
+  status: Generated<string>;
+  resolution: string | null;
+  resolved_by: number | null;
+  resolved_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface IdempotencyKeysTable {
   user_key: string;
   key: string;
@@ -35,6 +141,47 @@ export interface IdempotencyKeysTable {
   status: number | null;
   response: Json | null;
   created_at: Generated<Date>;
+}
+
+export interface ImportFileChunksTable {
+  job_id: number;
+  seq: number;
+  data_enc: string;
+}
+
+export interface ImportJobsTable {
+  id: Generated<number>;
+  kind: string;
+  filename: string;
+  format: string;
+  sha256: string;
+  size_bytes: number;
+  headers: JsonWithDefault;
+  status: Generated<string>;
+  total: number | null;
+  processed: Generated<number>;
+  inserted: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  error: string | null;
+  role: string;
+  site_id: number;
+  region_code: string;
+  default_site_id: number | null;
+  created_by: number | null;
+  worker: string | null;
+  lease_until: Date | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportRowErrorsTable {
+  job_id: number;
+  row_number: number;
+  cells_enc: string;
+  reason: string;
 }
 
 export interface LoginAttemptsTable {
@@ -53,6 +200,17 @@ export interface MembershipsTable {
   requested_at: Generated<Date>;
   decided_at: Date | null;
   decided_by: number | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Generated<Date>;
+  read_at: Date | null;
 }
 
 export interface OrganizationsTable {
@@ -82,12 +240,55 @@ export interface OrganizationsTable {
   updated_at: Generated<Date>;
 }
 
+export interface ProjectsTable {
+  id: Generated<number>;
+  name: string;
+  brand_id: number | null;
+  category: string;
+  organization_id: number;
+  site_id: number;
+  region_code: string;
+  target_group: string | null;
+  starts_on: string;
+  ends_on: string;
+  description: string | null;
+  cover_url: string | null;
+  status: Generated<string>;
+  reject_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface RegionsTable {
   code: string;
   parent_code: string | null;
   level: number;
   name: string;
   initials: string;
+}
+
+export interface ServiceHoursTable {
+  id: Generated<number>;
+  volunteer_id: number;
+  source: string;
+  source_id: number;
+  attempt: Generated<number>;
+  project_id: number | null;
+  organization_id: number | null;
+  site_id: number;
+  region_code: string;
+  started_at: Date;
+  ended_at: Date;
+  minutes: number;
+  kind: string;
+  reverses_id: number | null;
+  reason: string | null;
+  content: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
 }
 
 export interface SessionsTable {
@@ -102,6 +303,14 @@ export interface SessionsTable {
 export interface SettingsTable {
   key: string;
   value: Json;
+  updated_at: Generated<Date>;
+}
+
+export interface SignupsTable {
+  activity_id: number;
+  volunteer_id: number;
+  status: string;
+  created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
 
@@ -137,6 +346,12 @@ export interface UsersTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   password_changed_at: Generated<Date>;
+}
+
+export interface VolunteerHoursTable {
+  volunteer_id: number;
+  minutes: Generated<number>;
+  entries: Generated<number>;
 }
 
 export interface VolunteersTable {
@@ -178,16 +393,31 @@ export interface VolunteersTable {
 }
 
 export interface DB {
+  activities: ActivitiesTable;
+  attendance: AttendanceTable;
   audit_log: AuditLogTable;
+  brands: BrandsTable;
+  certificates: CertificatesTable;
+  evaluations: EvaluationsTable;
+  files: FilesTable;
   grants: GrantsTable;
+  hour_disputes: HourDisputesTable;
   idempotency_keys: IdempotencyKeysTable;
+  import_file_chunks: ImportFileChunksTable;
+  import_jobs: ImportJobsTable;
+  import_row_errors: ImportRowErrorsTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;
+  notifications: NotificationsTable;
   organizations: OrganizationsTable;
+  projects: ProjectsTable;
   regions: RegionsTable;
+  service_hours: ServiceHoursTable;
   sessions: SessionsTable;
   settings: SettingsTable;
+  signups: SignupsTable;
   sites: SitesTable;
   users: UsersTable;
+  volunteer_hours: VolunteerHoursTable;
   volunteers: VolunteersTable;
 }

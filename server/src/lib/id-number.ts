@@ -50,7 +50,16 @@ export function ageOn(birthDate: string, day: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+// Made once: building a formatter costs ~50 µs, and imports ask for every row.
+const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+let today = { at: 0, date: '' };
+
 /** Today's date in China (Asia/Shanghai), as YYYY-MM-DD. */
-export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export function chinaToday(now?: Date): string {
+  if (now) return chinaDate.format(now);
+  // Asked once per row by imports: the answer holds for a second.
+  const at = Date.now();
+  if (at < today.at || at - today.at > 1000) today = { at, date: chinaDate.format(new Date(at)) };
+  return today.date;
 }

@@ -2,9 +2,19 @@
 // lives in its own folder.
 import type { AppContext } from '../context.ts';
 import type { App } from '../http/app-types.ts';
+import type { BackgroundTask } from '../tasks.ts';
+import { closeForgottenCheckOuts } from './activities/service.ts';
+import { activityRoutes } from './activities/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { certificateRoutes, verifyPageRoutes } from './certificates/routes.ts';
+import { fileRoutes } from './files/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { hourRoutes } from './hours/routes.ts';
+import { inboxRoutes } from './inbox/routes.ts';
+import { importRoutes } from './imports/routes.ts';
+import { importTasks } from './imports/runner.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { projectRoutes } from './projects/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -15,6 +25,8 @@ export interface LianxinModule {
   /** Defaults to /api/v1. */
   prefix?: string;
   routes(app: App, ctx: AppContext): void;
+  /** Background work the module needs, run on a timer by the server. */
+  tasks?: BackgroundTask[];
 }
 
 export const modules: LianxinModule[] = [
@@ -25,4 +37,15 @@ export const modules: LianxinModule[] = [
   { name: 'staff', routes: staffRoutes },
   { name: 'volunteers', routes: volunteerRoutes },
   { name: 'organizations', routes: organizationRoutes },
+  { name: 'projects', routes: projectRoutes },
+  {
+    name: 'activities', routes: activityRoutes,
+    tasks: [{ name: 'close forgotten check-outs', everySeconds: 60, run: closeForgottenCheckOuts }],
+  },
+  { name: 'hours', routes: hourRoutes },
+  { name: 'inbox', routes: inboxRoutes },
+  { name: 'files', routes: fileRoutes },
+  { name: 'certificates', routes: certificateRoutes },
+  { name: 'verify page', prefix: '', routes: verifyPageRoutes },
+  { name: 'imports', routes: importRoutes, tasks: importTasks },
 ];

@@ -58,6 +58,7 @@ export async function seedDemoVolunteers(ctx: AppContext, centerAdmin: Actor, pe
   await addMembers(ctx, medical.id, volunteerIds.filter((_, i) => i % 8 === 0));
   await addMembers(ctx, neighbours.id, [leader.id, mine.id, ...volunteerIds.filter((_, i) => i % 3 === 0)]);
   await ctx.db.updateTable('organizations').set({ leader_volunteer_id: leader.id }).where('id', '=', neighbours.id).execute();
+  return { neighboursId: neighbours.id, volunteerIds: [mine.id, leader.id, ...volunteerIds] };
 }
 
 /** Active members, with the count kept as the membership code keeps it. */

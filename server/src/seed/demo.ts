@@ -5,6 +5,7 @@
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../lib/scope.ts';
 import { findSiteByRegion } from '../modules/sites/service.ts';
+import { seedDemoActivities } from './demo-activities.ts';
 import { seedDemoVolunteers } from './demo-volunteers.ts';
 import { actorFor, buildPoint, buildUser } from './factories.ts';
 
@@ -61,11 +62,14 @@ export async function seedDemo(ctx: AppContext, password: string, phones: string
   const centerAdmin = await actorFor(ctx, userIds.get('center_admin')!);
   await demoPoints(ctx, centerAdmin, { center: center.id, institute: institute.id, station: station.id });
   const neighbours = await Promise.all(['210321001022', '210321001023'].map((code) => siteOn(ctx, code, 'station')));
-  await seedDemoVolunteers(ctx, centerAdmin, {
+  const demoPeople = await seedDemoVolunteers(ctx, centerAdmin, {
     centerId: center.id,
     stationIds: [station.id, ...neighbours.map((site) => site.id)],
     volunteerUserId: userIds.get('volunteer')!,
     leaderUserId: userIds.get('team_leader')!,
+  });
+  await seedDemoActivities(ctx, centerAdmin, {
+    organizationId: demoPeople.neighboursId, stationId: station.id, volunteerIds: demoPeople.volunteerIds,
   });
   return accounts;
 }

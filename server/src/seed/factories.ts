@@ -4,8 +4,10 @@ import type { AppContext } from '../context.ts';
 import { checkCharacter } from '../lib/id-number.ts';
 import { hashPassword } from '../lib/password.ts';
 import type { Actor, Role } from '../lib/scope.ts';
+import * as activities from '../modules/activities/service.ts';
 import * as auth from '../modules/auth/service.ts';
 import * as organizations from '../modules/organizations/service.ts';
+import * as projects from '../modules/projects/service.ts';
 import * as sites from '../modules/sites/service.ts';
 import * as volunteers from '../modules/volunteers/service.ts';
 
@@ -102,4 +104,25 @@ export async function buildVolunteer(ctx: AppContext, overrides: VolunteerOverri
 
 export async function buildOrganization(ctx: AppContext, actor: Actor, overrides: Partial<organizations.OrganizationInputData> & { siteId: number }) {
   return organizations.createOrganization(ctx, actor, { name: `测试志愿服务队${nextPhone().slice(-5)}`, category: 'assistance', ...overrides });
+}
+
+/** An approved project of an organization the actor runs. */
+export async function buildProject(ctx: AppContext, actor: Actor, overrides: Partial<projects.ProjectInput> & { organizationId: number }) {
+  const made = await projects.createProject(ctx, actor, {
+    name: '测试服务项目', category: 'assistance', startsOn: '2026-01-01', endsOn: '2027-12-31', ...overrides,
+  });
+  await projects.submitProject(ctx, actor, made.id);
+  return projects.reviewProject(ctx, actor, made.id, { decision: 'approve' });
+}
+
+const HOUR = 3600_000;
+
+/** An activity of an approved project; by default it runs from now for two hours. */
+export async function buildActivity(ctx: AppContext, actor: Actor, overrides: Partial<activities.ActivityInput> & { projectId: number; siteId: number }) {
+  const endsAt = overrides.endsAt ?? new Date(Date.now() + 2 * HOUR).toISOString();
+  const [made] = await activities.createActivities(ctx, actor, {
+    title: '测试志愿服务活动', quota: 10, recruitFrom: new Date(Date.now() - 24 * HOUR).toISOString(),
+    startsAt: new Date(Date.now()).toISOString(), endsAt, recruitUntil: endsAt, ...overrides,
+  });
+  return made!;
 }

@@ -35,8 +35,11 @@ function entryHash(prevHash: string, at: Date, entry: AuditEntry): string {
 }
 
 /** Appends an entry; inside the caller's transaction when there is one. */
-export async function recordAudit(ctx: AppContext, entry: AuditEntry): Promise<void> {
-  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => recordAudit(tx, entry));
+export function recordAudit(ctx: AppContext, entry: AuditEntry): Promise<void> {
+  return inTransaction(ctx, (tx) => appendAudit(tx, entry));
+}
+
+async function appendAudit(ctx: AppContext, entry: AuditEntry): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(ctx.db);
   const last = await ctx.db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS;

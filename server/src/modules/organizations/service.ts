@@ -145,6 +145,28 @@ export async function listOrganizations(ctx: AppContext, actor: Actor, filter: L
 }
 
 /**
+ * Every organization of a filtered list, page by page, for an export: presented (masked)
+ * as in the list, plus the full contact phone when `unmasked` (the caller decides who may,
+ * and audits it).
+ */
+export async function* organizationExportPages(ctx: AppContext, actor: Actor, filter: Omit<ListFilter, 'cursor' | 'limit'>, options: { unmasked: boolean; pageSize?: number }) {
+  requireAdmin(actor);
+  const size = options.pageSize ?? 1000;
+  let key: [string, number] | null = null;
+  for (;;) {
+    const rows = await q.listOrganizations(ctx.db, { actor }, { ...filter, ...bucketRange(filter.size) }, key, size);
+    const page = rows.slice(0, size);
+    yield page.map((row) => ({
+      ...present(row, null),
+      contactPhone: options.unmasked && row.contact_phone_enc ? ctx.pii.decrypt(row.contact_phone_enc) : null,
+    }));
+    if (rows.length <= size) return;
+    const last = page.at(-1)!;
+    key = [last.region_code, last.id];
+  }
+}
+
+/**
  * Approved teams a volunteer can join, around where they live (their county) unless
  * they look elsewhere with `under`.
  */
@@ -253,4 +275,23 @@ export async function leave(ctx: AppContext, actor: Actor, id: number) {
   const me = await volunteers.volunteerOfUser(ctx, actor.userId);
   if (!me) throw notFound('id');
   return moveMembership(ctx, id, me.id, 'leave', actor.userId);
+}
+
+export interface ManagedOrganization {
+  id: number;
+  name: string;
+  siteId: number;
+  regionCode: string;
+  status: string;
+}
+
+/** The organization, when the actor is staff over its area or its own leader; else null. */
+export async function organizationManagedBy(ctx: AppContext, actor: Actor, id: number): Promise<ManagedOrganization | null> {
+  try {
+    const row = await managed(ctx, actor, id);
+    return { id: row.id, name: row.name, siteId: row.site_id, regionCode: row.region_code, status: row.status };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
 }

@@ -29,13 +29,16 @@ export async function listChildRegions(ctx: AppContext, code: string) {
   return q.findChildRegions(ctx.db, code);
 }
 
+/** Full names of regions from the province down: 辽宁省 / 鞍山市 / 台安县, one query for all. */
+export async function regionPaths(ctx: AppContext, codes: string[]): Promise<Map<string, string>> {
+  const names = new Map(
+    (await q.findRegions(ctx.db, [...new Set(codes.flatMap((code) => regionLineage(code)))])).map((r) => [r.code, r.name]),
+  );
+  return new Map(codes.map((code) => [code, regionLineage(code).map((part) => names.get(part) ?? '').join(' / ')]));
+}
+
 export async function searchRegions(ctx: AppContext, text: string, under: string | undefined, limit: number) {
   const found = await q.searchRegions(ctx.db, text, under, limit);
-  const ancestors = new Map(
-    (await q.findRegions(ctx.db, [...new Set(found.flatMap((region) => regionLineage(region.code)))])).map((r) => [r.code, r.name]),
-  );
-  return found.map((region) => ({
-    ...region,
-    fullName: regionLineage(region.code).map((code) => ancestors.get(code) ?? '').join(' / '),
-  }));
+  const paths = await regionPaths(ctx, found.map((region) => region.code));
+  return found.map((region) => ({ ...region, fullName: paths.get(region.code)! }));
 }

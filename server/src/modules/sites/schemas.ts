@@ -19,7 +19,7 @@ export const SiteNode = Type.Object({
   kind: SiteKind,
   name: Type.String(),
   regionCode: RegionCode,
-  pointType: nullable(Type.String()),
+  pointType: nullable(PointType),
   childCount: Type.Integer(),
   counts: Counts,
 });
@@ -31,7 +31,7 @@ export const Site = Type.Object({
   regionCode: RegionCode,
   parentId: nullable(Type.Integer()),
   name: Type.String(),
-  pointType: nullable(Type.String()),
+  pointType: nullable(PointType),
   address: nullable(Type.String()),
   longitude: nullable(Type.Number()),
   latitude: nullable(Type.Number()),
@@ -53,7 +53,7 @@ export const SiteDetail = Type.Object({
 });
 
 export const SitePage = Type.Object({
-  items: Type.Array(Site),
+  items: Type.Array(Type.Object({ ...Site.properties, regionPath: Type.String({ description: '辽宁省 / 鞍山市 / 台安县 / …: tells same-named places apart' }) })),
   nextCursor: nullable(Type.String()),
 });
 

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { isRegionCode, regionLevel, regionLineage, regionPrefix } from '../../lib/region-code.ts';
 import { covers, requireAdmin, scopePrefixes, type Actor, type SiteKind } from '../../lib/scope.ts';
+import * as regions from '../regions/service.ts';
 import * as q from './queries.ts';
 
 export const pointTypes = ['family_workshop', 'square', 'library', 'culture_hall', 'school', 'enterprise', 'park', 'other'] as const;
@@ -25,7 +26,7 @@ function presentSite(row: q.SiteRow & { child_count: number }) {
     regionCode: row.region_code,
     parentId: row.parent_id,
     name: row.name,
-    pointType: row.point_type,
+    pointType: row.point_type as PointType | null,
     address: row.address,
     longitude: row.longitude,
     latitude: row.latitude,
@@ -54,6 +55,15 @@ export async function mySites(ctx: AppContext, actor: Actor) {
   return Promise.all(unique.map(async (grant) => nodeOf(ctx.db, await scopedSite(ctx.db, actor, grant.siteId))));
 }
 
+type NodeRow = { id: number; kind: string; name: string; region_code: string; point_type: string | null; child_count: number };
+
+function presentNode(row: NodeRow, counts: Counts) {
+  return {
+    id: row.id, kind: row.kind as SiteKind, name: row.name, regionCode: row.region_code,
+    pointType: row.point_type as PointType | null, childCount: row.child_count, counts,
+  };
+}
+
 async function nodeOf(db: Kysely<DB>, site: q.SiteRow & { child_count: number }) {
   const counts = noCounts();
   if (site.kind !== 'point') {
@@ -62,7 +72,7 @@ async function nodeOf(db: Kysely<DB>, site: q.SiteRow & { child_count: number })
     }
     counts[site.kind as SiteKind] -= 1;
   }
-  return { id: site.id, kind: site.kind as SiteKind, name: site.name, regionCode: site.region_code, pointType: site.point_type, childCount: site.child_count, counts };
+  return presentNode(site, counts);
 }
 
 export async function getSite(ctx: AppContext, actor: Actor, id: number) {
@@ -90,7 +100,7 @@ export async function listChildSites(ctx: AppContext, actor: Actor, id: number) 
   return children.map((child) => {
     const own = child.kind === 'point' ? noCounts() : { ...(counts.get(regionPrefix(child.region_code)) ?? noCounts()) };
     if (child.kind !== 'point') own[child.kind as SiteKind] -= 1;
-    return { id: child.id, kind: child.kind as SiteKind, name: child.name, regionCode: child.region_code, pointType: child.point_type, childCount: child.child_count, counts: own };
+    return presentNode(child, own);
   });
 }
 
@@ -103,7 +113,8 @@ export async function listSites(
   const after = decodeCursor(filter.cursor);
   const rows = await q.listScopedSites(ctx.db, actor, filter, after ? Number(after[0]) : null, filter.limit);
   const page = pageOf(rows, filter.limit, (row) => [row.id]);
-  return { items: page.items.map(presentSite), nextCursor: page.nextCursor };
+  const paths = await regions.regionPaths(ctx, page.items.map((row) => row.region_code));
+  return { items: page.items.map((row) => ({ ...presentSite(row), regionPath: paths.get(row.region_code)! })), nextCursor: page.nextCursor };
 }
 
 export interface PointInput {
@@ -198,10 +209,13 @@ export interface SiteSummary {
 const summary = (row: { id: number; kind: string; name: string; region_code: string }): SiteSummary =>
   ({ id: row.id, kind: row.kind as SiteKind, name: row.name, regionCode: row.region_code });
 
+/** The kinds of site people can belong to. */
+export const homeSiteKinds: readonly SiteKind[] = ['center', 'institute', 'station'];
+
 /** A site people can belong to (center, institute or station), or null. */
 export async function findHomeSite(ctx: AppContext, id: number): Promise<SiteSummary | null> {
   const row = await q.findLiveSite(ctx.db, id);
-  return row && ['center', 'institute', 'station'].includes(row.kind) ? summary(row) : null;
+  return row && homeSiteKinds.includes(row.kind as SiteKind) ? summary(row) : null;
 }
 
 /** A live site inside the actor's area, or null. */
@@ -215,4 +229,18 @@ export async function networkSiteOn(ctx: AppContext, regionCode: string): Promis
   const [row] = await q.findNetworkSitesOn(ctx.db, [regionCode]);
   if (!row) throw notFound('code');
   return summary(row);
+}
+
+/** Any live site with its place (for activities held there), or null. */
+export async function findSite(ctx: AppContext, id: number) {
+  const row = await ctx.db.selectFrom('sites').select(['id', 'kind', 'name', 'region_code', 'address', 'longitude', 'latitude'])
+    .where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row ? { ...summary(row), address: row.address, longitude: row.longitude, latitude: row.latitude } : null;
+}
+
+/** The network sites on many division codes at once (an import resolves a batch's codes in one query). */
+export async function networkSitesOn(ctx: AppContext, regionCodes: string[]): Promise<Map<string, SiteSummary>> {
+  if (regionCodes.length === 0) return new Map();
+  const rows = await q.findNetworkSitesOn(ctx.db, regionCodes);
+  return new Map(rows.map((row) => [row.region_code, summary(row)]));
 }

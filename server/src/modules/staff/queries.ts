@@ -37,6 +37,12 @@ export function scopedGrantsOf(db: Kysely<DB>, actor: Actor, userIds: number[]) 
     .orderBy('grants.id').execute();
 }
 
+/** Every grant of these users (for whether the actor outranks them all; never shown). */
+export function allGrantsOf(db: Kysely<DB>, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('grants').select(['user_id', 'role', 'region_code']).where('user_id', 'in', userIds).execute();
+}
+
 /** A user the actor may manage: one living or holding a role inside the actor's scope. */
 export function findUserInScope(db: Kysely<DB>, actor: Actor, userId: number) {
   return db.selectFrom('users').select(['id', 'name', 'phone_masked', 'status', 'created_at'])

@@ -12,7 +12,10 @@ export const Staff = Type.Object({
   phoneMasked: Type.String(),
   status: Status,
   createdAt: Timestamp,
-  grants: Type.Array(Type.Object({ id: Type.Integer(), role: Type.Enum(roles), site: SiteRef }), {
+  canManage: Type.Boolean({ description: 'Whether I may rename, disable or reset this account (I outrank all its roles)' }),
+  grants: Type.Array(Type.Object({
+    id: Type.Integer(), role: Type.Enum(roles), site: SiteRef, revocable: Type.Boolean({ description: 'Whether I may revoke this grant' }),
+  }), {
     description: 'Only the grants inside the caller’s area',
   }),
 });

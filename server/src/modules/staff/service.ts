@@ -15,18 +15,26 @@ import * as q from './queries.ts';
 export const grantableRoles = ['team_leader', 'station_admin', 'institute_admin', 'center_admin', 'city_admin', 'province_admin'] as const;
 export type GrantableRole = (typeof grantableRoles)[number];
 
+/** Whether the actor outranks a role held on a region (and is not managing themself). */
+const outranks = (actor: Actor, userId: number, grant: { role: string; region_code: string }) =>
+  userId !== actor.userId && roleRank(grant.role as Role) < rankOver(actor, grant.region_code);
+
 async function presentStaff(ctx: AppContext, actor: Actor, users: Awaited<ReturnType<typeof q.listStaff>>) {
-  const grants = await q.scopedGrantsOf(ctx.db, actor, users.map((user) => user.id));
+  const userIds = users.map((user) => user.id);
+  const grants = await q.scopedGrantsOf(ctx.db, actor, userIds);
+  const everyGrant = await q.allGrantsOf(ctx.db, userIds);
   return users.map((user) => ({
     id: user.id,
     name: user.name,
     phoneMasked: user.phone_masked,
     status: user.status as 'active' | 'disabled',
     createdAt: user.created_at.toISOString(),
+    canManage: everyGrant.filter((grant) => grant.user_id === user.id).every((grant) => outranks(actor, user.id, grant)),
     grants: grants.filter((grant) => grant.user_id === user.id).map((grant) => ({
       id: grant.id,
       role: grant.role as Role,
       site: { id: grant.site_id, name: grant.site_name, kind: grant.site_kind as SiteKind, regionCode: grant.region_code },
+      revocable: outranks(actor, user.id, grant),
     })),
   }));
 }

@@ -1,6 +1,7 @@
 // Real-name volunteers (实名注册志愿者): registration by the person, by staff or by import;
 // one volunteer per ID number in the province; personal data encrypted, shown masked,
 // revealed only with a reason that goes into the audit log.
+import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -34,8 +35,13 @@ export interface CheckedVolunteer {
   site: sites.SiteSummary;
 }
 
-/** The rules beyond the schema: a real ID number, a home site, guardian consent for minors. */
-export async function checkVolunteer(ctx: AppContext, input: VolunteerInputData): Promise<CheckedVolunteer> {
+/**
+ * The rules beyond the schema: a real ID number, a home site, guardian consent for minors.
+ * An import passes its own (cached) site lookup; it must answer as `findHomeSite` does.
+ */
+export async function checkVolunteer(
+  ctx: AppContext, input: VolunteerInputData, findHomeSite: (id: number) => Promise<sites.SiteSummary | null> = (id) => sites.findHomeSite(ctx, id),
+): Promise<CheckedVolunteer> {
   const id = parseIdNumber(input.idNumber);
   if (typeof id === 'string') throw new AppError('VALIDATION_FAILED', { field: 'idNumber', detail: idProblems[id] });
   if (ageOn(id.birthDate, chinaToday()) < 18 && !input.guardian?.consent) {
@@ -44,7 +50,7 @@ export async function checkVolunteer(ctx: AppContext, input: VolunteerInputData)
       detail: { zh: '未满18周岁须经监护人同意，并填写监护人姓名和电话', en: 'Under 18: a guardian must agree and give their name and phone' },
     });
   }
-  const site = await sites.findHomeSite(ctx, input.siteId);
+  const site = await findHomeSite(input.siteId);
   if (!site) {
     throw new AppError('VALIDATION_FAILED', {
       field: 'siteId', detail: { zh: '请选择所在的实践中心、所或站', en: 'Choose a practice center, institute or station' },
@@ -53,7 +59,10 @@ export async function checkVolunteer(ctx: AppContext, input: VolunteerInputData)
   return { input, id, site };
 }
 
-function newRow(ctx: AppContext, checked: CheckedVolunteer, extra: { source: Source; status: 'pending' | 'active'; userId: number | null; createdBy: number | null }): q.NewVolunteerRow {
+export type NewVolunteerRow = q.NewVolunteerRow;
+
+/** The row a checked volunteer is stored as: encrypted, hashed and masked personal data. */
+export function volunteerRow(ctx: AppContext, checked: CheckedVolunteer, extra: { source: Source; status: 'pending' | 'active'; userId: number | null; createdBy: number | null }): q.NewVolunteerRow {
   const { input, id, site } = checked;
   const guardian = input.guardian ?? null;
   return {
@@ -109,12 +118,42 @@ export async function insertVolunteer(
   checked: CheckedVolunteer,
   extra: { source: Source; status: 'pending' | 'active'; userId: number | null; createdBy: number | null },
 ) {
-  const row = newRow(ctx, checked, extra);
+  const row = volunteerRow(ctx, checked, extra);
   const provinceCode = row.region_code.slice(0, 2);
   const inserted = await q.insertVolunteer(ctx.db, provinceCode, row);
   if (!inserted) throw await duplicateError(ctx, row.id_hash, extra.source !== 'self');
   return inserted;
 }
+
+/**
+ * Inserts many checked volunteers in one statement (imports); an ID number already
+ * registered is passed over. Returns the ID hashes that were inserted.
+ */
+export async function insertVolunteerBatch(ctx: AppContext, provinceCode: string, rows: q.NewVolunteerRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  if (ctx.engine === 'postgres' && ctx.db.isTransaction && rows.length >= COPY_FROM_ROWS) {
+    // Large batches on PostgreSQL: leave out the numbers registered already (and repeats),
+    // then COPY. Someone registering one of them meanwhile fails the COPY: then the
+    // batch goes in by INSERT … ON CONFLICT below, after the savepoint undid the COPY.
+    const existing = await q.existingIdHashes(ctx.db, rows.map((row) => row.id_hash));
+    const fresh = [...new Map(rows.filter((row) => !existing.has(row.id_hash)).map((row) => [row.id_hash, row])).values()];
+    if (fresh.length === 0) return new Set();
+    await sql`SAVEPOINT copy_volunteers`.execute(ctx.db);
+    try {
+      await q.copyVolunteers(ctx.db, provinceCode, fresh, await q.nextVolunteerNumbers(ctx.db, fresh.length));
+      await sql`RELEASE SAVEPOINT copy_volunteers`.execute(ctx.db);
+      return new Set(fresh.map((row) => row.id_hash));
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+      await sql`ROLLBACK TO SAVEPOINT copy_volunteers`.execute(ctx.db);
+    }
+  }
+  const inserted = await q.insertVolunteerBatch(ctx.db, provinceCode, rows);
+  return new Set(inserted.map((row) => row.id_hash));
+}
+
+/** From this many rows a batch goes in by COPY (PostgreSQL); fewer by one INSERT. */
+const COPY_FROM_ROWS = 200;
 
 type Row = q.VolunteerRow;
 
@@ -224,6 +263,31 @@ export async function listVolunteers(ctx: AppContext, actor: Actor, filter: q.Vo
   return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
 }
 
+/**
+ * Every volunteer of a filtered list, page by page, for an export: presented (masked) as
+ * in the list, plus the full ID and phone numbers when `unmasked` (the caller decides who
+ * may, and audits it).
+ */
+export async function* volunteerExportPages(ctx: AppContext, actor: Actor, filter: q.VolunteerFilter, options: { unmasked: boolean; pageSize?: number }) {
+  requireAdmin(actor);
+  const since = activeSince();
+  const size = options.pageSize ?? 1000;
+  let key: [string, number] | null = null;
+  for (;;) {
+    const rows = await q.listScoped(ctx.db, actor, filter, since, key, size);
+    const page = rows.slice(0, size);
+    const presented = await present(ctx, page);
+    yield presented.map((volunteer, i) => ({
+      ...volunteer,
+      idNumber: options.unmasked ? ctx.pii.decrypt(page[i]!.id_enc) : null,
+      phone: options.unmasked ? ctx.pii.decrypt(page[i]!.phone_enc) : null,
+    }));
+    if (rows.length <= size) return;
+    const last = page.at(-1)!;
+    key = [last.region_code, last.id];
+  }
+}
+
 /** The first day that still counts as "recently served". */
 export function activeSince(today = chinaToday()): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -282,10 +346,16 @@ export async function revealVolunteer(ctx: AppContext, actor: Actor, id: number,
 /** The signed-in person's volunteer record (id, status, where), or null. */
 export async function volunteerOfUser(ctx: AppContext, userId: number) {
   const row = await q.findByUserId(ctx.db, userId);
-  return row ? { id: row.id, name: row.name, status: row.status, regionCode: row.region_code, userId } : null;
+  return row ? { id: row.id, name: row.name, status: row.status, regionCode: row.region_code, userId, birthDate: row.birth_date, skills: row.skills } : null;
 }
 
 export async function volunteerSummary(ctx: AppContext, id: number) {
   const row = await q.findById(ctx.db, id);
   return row ? { id: row.id, name: row.name, status: row.status, regionCode: row.region_code, userId: row.user_id } : null;
+}
+
+/** What a certificate states about a volunteer (masked ID, number, name). */
+export async function certificateFacts(ctx: AppContext, id: number) {
+  const row = await q.findById(ctx.db, id);
+  return row ? { name: row.name, idMasked: row.id_masked, volunteerNo: row.volunteer_no, userId: row.user_id } : null;
 }

@@ -1,0 +1,201 @@
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { ActivitiesTable, DB } from '../../db/schema.ts';
+import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
+
+export type ActivityRow = Selectable<ActivitiesTable>;
+
+const withProject = (db: Kysely<DB>) => db.selectFrom('activities')
+  .innerJoin('projects', 'projects.id', 'activities.project_id')
+  .innerJoin('organizations', 'organizations.id', 'projects.organization_id')
+  .innerJoin('sites', 'sites.id', 'activities.site_id')
+  .selectAll('activities')
+  .select(['projects.name as project_name', 'projects.organization_id', 'organizations.name as organization_name', 'sites.name as site_name']);
+
+export type ActivityWithNames = Awaited<ReturnType<ReturnType<typeof withProject>['executeTakeFirstOrThrow']>>;
+
+export function insertActivities(db: Kysely<DB>, rows: Insertable<ActivitiesTable>[]) {
+  return db.insertInto('activities').values(rows).returning('id').execute();
+}
+
+export function findActivity(db: Kysely<DB>, id: number) {
+  return withProject(db).where('activities.id', '=', id).executeTakeFirst();
+}
+
+export function lockActivity(db: Kysely<DB>, id: number) {
+  return db.selectFrom('activities').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export interface ActivityFilter {
+  under?: string | undefined;
+  projectId?: number | undefined;
+  status?: string | undefined;
+  category?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export function listScopedActivities(db: Kysely<DB>, actor: Actor, filter: ActivityFilter, after: [string, number] | null, limit: number) {
+  let query = withProject(db).where(withinScope(actor, 'activities.region_code'));
+  if (filter.under) query = query.where(withinPrefixes([filter.under], 'activities.region_code'));
+  if (filter.projectId) query = query.where('activities.project_id', '=', filter.projectId);
+  if (filter.status) query = query.where('activities.status', '=', filter.status);
+  if (filter.category) query = query.where('activities.category', '=', filter.category);
+  if (filter.from) query = query.where('activities.starts_at', '>=', new Date(filter.from));
+  if (filter.to) query = query.where('activities.starts_at', '<', new Date(filter.to));
+  if (after) {
+    query = query.where((eb) => eb.or([
+      eb('activities.starts_at', '<', new Date(after[0])),
+      eb.and([eb('activities.starts_at', '=', new Date(after[0])), eb('activities.id', '<', after[1])]),
+    ]));
+  }
+  return query.orderBy('activities.starts_at', 'desc').orderBy('activities.id', 'desc').limit(limit + 1).execute();
+}
+
+/**
+ * Published activities still open for sign-up, nearest first: a bounding box narrows
+ * the rows, the haversine distance orders them.
+ */
+export function browseActivities(db: Kysely<DB>, filter: { latitude?: number; longitude?: number; radiusKm: number; category?: string; under?: string }, limit: number) {
+  let query = withProject(db)
+    .where('activities.status', '=', 'published')
+    .where('activities.ends_at', '>', sql<Date>`now()`)
+    .where('activities.recruit_until', '>', sql<Date>`now()`);
+  if (filter.category) query = query.where('activities.category', '=', filter.category);
+  if (filter.under) query = query.where(withinPrefixes([filter.under], 'activities.region_code'));
+  if (filter.latitude !== undefined && filter.longitude !== undefined) {
+    const lat = filter.latitude;
+    const lng = filter.longitude;
+    const dLat = filter.radiusKm / 111;
+    const dLng = filter.radiusKm / (111 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    const distance = sql<number>`6371 * 2 * asin(sqrt(power(sin(radians(activities.latitude - ${lat}) / 2), 2)
+      + cos(radians(${lat})) * cos(radians(activities.latitude)) * power(sin(radians(activities.longitude - ${lng}) / 2), 2)))`;
+    return query.select(distance.as('distance_km'))
+      .where('activities.latitude', '>=', lat - dLat).where('activities.latitude', '<=', lat + dLat)
+      .where('activities.longitude', '>=', lng - dLng).where('activities.longitude', '<=', lng + dLng)
+      .orderBy('distance_km').orderBy('activities.starts_at').limit(limit).execute();
+  }
+  return query.select(sql<number | null>`NULL::double precision`.as('distance_km')).orderBy('activities.starts_at').limit(limit).execute();
+}
+
+export async function updateActivity(db: Kysely<DB>, id: number, fields: Partial<Insertable<ActivitiesTable>>) {
+  await db.updateTable('activities').set({ ...fields, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+}
+
+/** Takes a seat if one is free; the quota can never be exceeded by concurrent sign-ups. */
+export async function takeSeat(db: Kysely<DB>, activityId: number) {
+  const result = await db.updateTable('activities').set({ confirmed_count: sql<number>`confirmed_count + 1` })
+    .where('id', '=', activityId).where('confirmed_count', '<', sql<number>`quota`).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function adjustCounts(db: Kysely<DB>, activityId: number, confirmed: number, waitlisted: number) {
+  if (confirmed === 0 && waitlisted === 0) return;
+  await db.updateTable('activities').set({
+    confirmed_count: sql<number>`confirmed_count + ${confirmed}`,
+    waitlist_count: sql<number>`waitlist_count + ${waitlisted}`,
+  }).where('id', '=', activityId).execute();
+}
+
+export function findSignup(db: Kysely<DB>, activityId: number, volunteerId: number) {
+  return db.selectFrom('signups').selectAll().where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+}
+
+export function lockSignup(db: Kysely<DB>, activityId: number, volunteerId: number) {
+  return db.selectFrom('signups').selectAll().where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).forUpdate().executeTakeFirst();
+}
+
+/** Creates the sign-up, or revives a cancelled one; null when one is already live. */
+export function claimSignup(db: Kysely<DB>, activityId: number, volunteerId: number) {
+  return db.insertInto('signups').values({ activity_id: activityId, volunteer_id: volunteerId, status: 'pending' })
+    .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doUpdateSet({ status: 'pending', created_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+      .where('signups.status', 'in', ['cancelled', 'rejected']))
+    .returning('status').executeTakeFirst();
+}
+
+export async function setSignupStatus(db: Kysely<DB>, activityId: number, volunteerId: number, status: string) {
+  await db.updateTable('signups').set({ status, updated_at: sql<Date>`now()` })
+    .where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).execute();
+}
+
+/** The longest-waiting volunteer on the waiting list, locked. */
+export function firstWaitlisted(db: Kysely<DB>, activityId: number) {
+  return db.selectFrom('signups').select('volunteer_id').where('activity_id', '=', activityId).where('status', '=', 'waitlisted')
+    .orderBy('created_at').orderBy('volunteer_id').limit(1).forUpdate().skipLocked().executeTakeFirst();
+}
+
+export function roster(db: Kysely<DB>, activityId: number) {
+  return db.selectFrom('signups')
+    .innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
+    .leftJoin('attendance', (join) => join.onRef('attendance.activity_id', '=', 'signups.activity_id').onRef('attendance.volunteer_id', '=', 'signups.volunteer_id'))
+    .select(['volunteers.id', 'volunteers.name', 'volunteers.volunteer_no', 'volunteers.phone_masked', 'volunteers.user_id', 'signups.status', 'signups.created_at',
+      'attendance.check_in_at', 'attendance.check_in_method', 'attendance.check_out_at', 'attendance.check_out_method', 'attendance.flagged', 'attendance.confirmed_at'])
+    .where('signups.activity_id', '=', activityId)
+    .orderBy('signups.created_at').orderBy('volunteers.id').execute();
+}
+
+export function signedUpUsers(db: Kysely<DB>, activityId: number, statuses: string[]) {
+  return db.selectFrom('signups').innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
+    .select(['volunteers.user_id']).where('signups.activity_id', '=', activityId).where('signups.status', 'in', statuses).execute();
+}
+
+export function findAttendance(db: Kysely<DB>, activityId: number, volunteerId: number) {
+  return db.selectFrom('attendance').selectAll().where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+}
+
+/** Records the check-in once; a second scan changes nothing. */
+export function insertCheckIn(db: Kysely<DB>, row: { activity_id: number; volunteer_id: number; check_in_at: Date; check_in_method: string }) {
+  return db.insertInto('attendance').values(row).onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
+}
+
+export async function setCheckOut(db: Kysely<DB>, activityId: number, volunteerId: number, at: Date, method: string) {
+  const result = await db.updateTable('attendance').set({ check_out_at: at, check_out_method: method, flagged: false })
+    .where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId)
+    .where('check_out_at', 'is', null).where('confirmed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Roster marking by the leader: sets both times (before confirmation). */
+export async function upsertRosterAttendance(db: Kysely<DB>, row: { activity_id: number; volunteer_id: number; check_in_at: Date; check_out_at: Date | null }) {
+  await db.insertInto('attendance').values({ ...row, check_in_method: 'roster', check_out_method: row.check_out_at ? 'roster' : null })
+    .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doUpdateSet({
+      check_in_at: row.check_in_at, check_out_at: row.check_out_at, check_out_method: row.check_out_at ? 'roster' : null, flagged: false,
+    }).where('attendance.confirmed_at', 'is', null))
+    .execute();
+}
+
+/**
+ * Closes forgotten check-outs of finished activities at the activity's end, flagged so
+ * that nobody counts them without a person looking.
+ */
+export async function closeForgottenCheckOuts(db: Kysely<DB>, activityId?: number) {
+  let query = db.updateTable('attendance')
+    .from('activities')
+    .set({ check_out_at: sql<Date>`activities.ends_at`, check_out_method: 'auto', flagged: true })
+    .whereRef('activities.id', '=', 'attendance.activity_id')
+    .where('attendance.check_out_at', 'is', null)
+    .where('activities.ends_at', '<', sql<Date>`now()`);
+  if (activityId) query = query.where('attendance.activity_id', '=', activityId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function unconfirmedAttendance(db: Kysely<DB>, activityId: number) {
+  return db.selectFrom('attendance').selectAll().where('activity_id', '=', activityId).where('confirmed_at', 'is', null)
+    .orderBy('volunteer_id').forUpdate().execute();
+}
+
+export async function markConfirmed(db: Kysely<DB>, activityId: number, volunteerId: number, by: number) {
+  await db.updateTable('attendance').set({ confirmed_at: sql<Date>`now()`, confirmed_by: by })
+    .where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).execute();
+}
+
+export function upsertEvaluation(db: Kysely<DB>, row: { activity_id: number; volunteer_id: number; direction: string; score: number; comment: string | null; by_user: number }) {
+  return db.insertInto('evaluations').values(row)
+    .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id', 'direction']).doUpdateSet({ score: row.score, comment: row.comment, by_user: row.by_user }))
+    .execute();
+}
+
+export function activityRating(db: Kysely<DB>, activityId: number) {
+  return db.selectFrom('evaluations').select([(eb) => eb.fn.avg<number>('score').as('average'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where('activity_id', '=', activityId).where('direction', '=', 'of_activity').executeTakeFirstOrThrow();
+}

@@ -1,0 +1,40 @@
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http/app-types.ts';
+import { errorResponses } from '../../http/schemas.ts';
+import { AppError } from '../../lib/errors.ts';
+import { requireActor } from '../auth/service.ts';
+import { MAX_IMAGE_BYTES, readImage, saveImage } from './service.ts';
+
+const tags = ['files'];
+const StoredFile = Type.Object({ id: Type.String({ format: 'uuid' }), url: Type.String(), contentType: Type.String(), size: Type.Integer() });
+const FileParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+
+export function fileRoutes(app: App, ctx: AppContext) {
+  // One more byte than allowed, so that an oversized file is recognised rather than cut.
+  void app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1, fields: 0 } });
+
+  app.post('/files', {
+    schema: {
+      tags, summary: 'Upload an image (JPG, PNG or WebP, at most 5 MB; the type is read from the bytes)',
+      consumes: ['multipart/form-data'], response: { 201: StoredFile, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    const part = await request.file();
+    if (!part) throw new AppError('VALIDATION_FAILED', { field: 'file' });
+    const bytes = await part.toBuffer();
+    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
+    return reply.status(201).send(await saveImage(ctx, actor, bytes));
+  });
+
+  app.get('/files/:id', {
+    schema: { tags, summary: 'An uploaded image', params: FileParams, response: { 200: { type: 'string', format: 'binary' }, ...errorResponses } },
+  }, async (request, reply) => {
+    requireActor(request);
+    const file = await readImage(ctx, request.params.id);
+    return reply.type(file.contentType).header('cache-control', 'private, max-age=31536000, immutable').send(file.bytes);
+  });
+}

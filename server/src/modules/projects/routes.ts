@@ -1,0 +1,50 @@
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http/app-types.ts';
+import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { requireActor } from '../auth/service.ts';
+import { BrandInput, BrandList, Brand, Project, ProjectInput, ProjectListQuery, ProjectPage, ProjectReview, ProjectUpdate } from './schemas.ts';
+import * as projects from './service.ts';
+
+const tags = ['projects'];
+
+export function projectRoutes(app: App, ctx: AppContext) {
+  app.get('/brands', {
+    schema: { tags, summary: 'Service brands (品牌)', response: { 200: BrandList, ...errorResponses } },
+  }, async (request) => {
+    requireActor(request);
+    return { items: await projects.listBrands(ctx) };
+  });
+
+  app.post('/brands', {
+    schema: { tags, summary: 'Add a brand (city and province staff)', body: BrandInput, response: { 201: Brand, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(await projects.createBrand(ctx, requireActor(request), request.body)));
+
+  app.get('/projects', {
+    schema: { tags, summary: 'Projects in my area, newest first', querystring: ProjectListQuery, response: { 200: ProjectPage, ...errorResponses } },
+  }, async (request) => projects.listProjects(ctx, requireActor(request), request.query));
+
+  app.post('/projects', {
+    config: { idempotent: true },
+    schema: { tags, summary: 'Create a project (draft) for an organization I run', body: ProjectInput, response: { 201: Project, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(await projects.createProject(ctx, requireActor(request), request.body)));
+
+  app.get('/projects/:id', {
+    schema: { tags, summary: 'One project', params: IdParams, response: { 200: Project, ...errorResponses } },
+  }, async (request) => projects.getProject(ctx, requireActor(request), request.params.id));
+
+  app.patch('/projects/:id', {
+    schema: { tags, summary: 'Edit a draft or rejected project', params: IdParams, body: ProjectUpdate, response: { 200: Project, ...errorResponses } },
+  }, async (request) => projects.updateProject(ctx, requireActor(request), request.params.id, request.body));
+
+  app.post('/projects/:id/submit', {
+    schema: { tags, summary: 'Submit for approval', params: IdParams, response: { 200: Project, ...errorResponses } },
+  }, async (request) => projects.submitProject(ctx, requireActor(request), request.params.id));
+
+  app.post('/projects/:id/review', {
+    schema: { tags, summary: 'Approve or reject (the owning center or above)', params: IdParams, body: ProjectReview, response: { 200: Project, ...errorResponses } },
+  }, async (request) => projects.reviewProject(ctx, requireActor(request), request.params.id, request.body));
+
+  app.post('/projects/:id/close', {
+    schema: { tags, summary: 'Close a project', params: IdParams, response: { 200: Project, ...errorResponses } },
+  }, async (request) => projects.closeProject(ctx, requireActor(request), request.params.id));
+}
