@@ -13,6 +13,18 @@ export const ErrorResponse = Type.Object(
   { $id: 'ErrorResponse' },
 );
 
+/** The schema, or null. */
+export const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** An approve-or-reject decision; a rejection carries its reason (checked by the service). */
+export const ReviewRequest = Type.Object(
+  {
+    decision: Type.Enum(['approve', 'reject']),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Required when rejecting; shown to the applicant' })),
+  },
+  { additionalProperties: false },
+);
+
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export const Phone = Type.String({ pattern: '^1[0-9]{10}$', description: 'Mainland mobile number, 11 digits starting with 1' });

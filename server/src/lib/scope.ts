@@ -104,3 +104,14 @@ export function withinPrefixes(prefixes: string[], column: Expression<string> | 
   });
   return sql<SqlBool>`(${sql.join(ranges, sql` OR `)})`;
 }
+
+/**
+ * A row inside the actor's area, found by `find` (which filters with withinScope), or
+ * 404: never 403, so the ids of other counties reveal nothing.
+ */
+export async function requireInScope<T>(actor: Actor, find: () => Promise<T | undefined>, field = 'id'): Promise<T> {
+  requireAdmin(actor);
+  const row = await find();
+  if (!row) throw new AppError('NOT_FOUND', { field });
+  return row;
+}

@@ -3849,7 +3849,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         decision: "approve" | "reject";
-                        /** @description Required when rejecting; shown to the volunteer */
+                        /** @description Required when rejecting; shown to the applicant */
                         reason?: string;
                     };
                 };
@@ -4794,6 +4794,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         decision: "approve" | "reject";
+                        /** @description Required when rejecting; shown to the applicant */
                         reason?: string;
                     };
                 };
@@ -6240,6 +6241,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         decision: "approve" | "reject";
+                        /** @description Required when rejecting; shown to the applicant */
                         reason?: string;
                     };
                 };

@@ -28,3 +28,53 @@ export type StaffQuery = Query<paths['/api/v1/staff']['get']>;
 export type GrantableRole = NonNullable<StaffQuery['role']>;
 export type NewStaff = RequestBody<paths['/api/v1/staff']['post']>;
 export type NewStaffResult = Ok<paths['/api/v1/staff']['post']>;
+
+type Path<P extends keyof paths, M extends keyof paths[P]> = paths[P][M];
+
+export type Volunteer = Ok<Path<'/api/v1/volunteers', 'get'>>['items'][number];
+export type VolunteerDetail = Ok<Path<'/api/v1/volunteers/{id}', 'get'>>;
+export type VolunteerQuery = Query<Path<'/api/v1/volunteers', 'get'>>;
+export type VolunteerExportQuery = Query<Path<'/api/v1/volunteers/export.xlsx', 'get'>>;
+export type NewVolunteer = RequestBody<Path<'/api/v1/volunteers', 'post'>>;
+export type VolunteerPatch = RequestBody<Path<'/api/v1/volunteers/{id}', 'patch'>>;
+export type VolunteerStatus = Volunteer['status'];
+export type ServiceCategory = NonNullable<VolunteerQuery['category']>;
+export type Availability = NewVolunteer['availability'][number];
+export type VolunteerActivity = NonNullable<VolunteerQuery['activity']>;
+export type RevealField = RequestBody<Path<'/api/v1/volunteers/{id}/reveal', 'post'>>['fields'][number];
+
+export type Organization = Ok<Path<'/api/v1/organizations', 'get'>>['items'][number];
+export type OrganizationQuery = Query<Path<'/api/v1/organizations', 'get'>>;
+export type NewOrganization = RequestBody<Path<'/api/v1/organizations', 'post'>>;
+export type OrganizationPatch = RequestBody<Path<'/api/v1/organizations/{id}', 'patch'>>;
+export type OrganizationCategory = NewOrganization['category'];
+export type OrganizationStatus = Organization['status'];
+export type SponsorType = NonNullable<NewOrganization['sponsorType']>;
+export type SizeBucket = Organization['sizeBucket'];
+export type Member = Ok<Path<'/api/v1/organizations/{id}/members', 'get'>>['items'][number];
+export type MemberStatus = Member['status'];
+
+export type ImportJob = Ok<Path<'/api/v1/imports/{id}', 'get'>>;
+export type ImportKind = ImportJob['kind'];
+
+export type Brand = Ok<Path<'/api/v1/brands', 'get'>>['items'][number];
+export type Project = Ok<Path<'/api/v1/projects/{id}', 'get'>>;
+export type ProjectQuery = Query<Path<'/api/v1/projects', 'get'>>;
+export type NewProject = RequestBody<Path<'/api/v1/projects', 'post'>>;
+export type ProjectPatch = RequestBody<Path<'/api/v1/projects/{id}', 'patch'>>;
+export type ProjectStatus = Project['status'];
+export type UploadedFile = Ok<Path<'/api/v1/files', 'post'>>;
+
+export type Activity = Ok<Path<'/api/v1/activities/{id}', 'get'>>;
+export type ActivityQuery = Query<Path<'/api/v1/activities', 'get'>>;
+export type NewActivity = RequestBody<Path<'/api/v1/activities', 'post'>>;
+export type ActivityStatus = Activity['status'];
+export type RosterEntry = Ok<Path<'/api/v1/activities/{id}/roster', 'get'>>['items'][number];
+export type CheckInCode = Ok<Path<'/api/v1/activities/{id}/checkin-code', 'get'>>;
+export type ConfirmResult = Ok<Path<'/api/v1/activities/{id}/confirm', 'post'>>;
+
+export type LedgerEntry = Ok<Path<'/api/v1/hours', 'get'>>['items'][number];
+export type Dispute = Ok<Path<'/api/v1/hour-disputes', 'get'>>['items'][number];
+
+export type Certificate = Ok<Path<'/api/v1/certificates', 'post'>>;
+export type Verification = Ok<Path<'/api/v1/public/certificates/{code}', 'get'>>;

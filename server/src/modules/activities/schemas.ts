@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, nullable, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { serviceCategories } from '../../lib/categories.ts';
 
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Latitude = Type.Number({ minimum: 3, maximum: 54 });
 const Longitude = Type.Number({ minimum: 73, maximum: 136 });
 

@@ -1,7 +1,5 @@
 import { Type } from 'typebox';
-import { Id, Timestamp } from '../../http/schemas.ts';
-
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Id, nullable, Timestamp } from '../../http/schemas.ts';
 
 export const CodeParams = Type.Object({ code: Type.String({ pattern: '^LX-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$' }) }, { additionalProperties: false });
 export const IssueRequest = Type.Object(

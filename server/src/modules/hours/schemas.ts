@@ -1,7 +1,5 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, Timestamp } from '../../http/schemas.ts';
-
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Cursor, Id, Limit, nullable, Timestamp } from '../../http/schemas.ts';
 
 export const Entry = Type.Object({
   id: Type.Integer(),

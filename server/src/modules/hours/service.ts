@@ -5,7 +5,7 @@
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
-import { requireAdmin, type Actor } from '../../lib/scope.ts';
+import { requireAdmin, requireInScope, type Actor } from '../../lib/scope.ts';
 import * as volunteers from '../volunteers/service.ts';
 import * as q from './queries.ts';
 
@@ -157,14 +157,12 @@ export async function scopedLedger(ctx: AppContext, actor: Actor, filter: { volu
 
 /** Staff of the recording area correct an entry (reason required). */
 export async function correctAsStaff(ctx: AppContext, actor: Actor, entryId: number, change: { minutes: number; reason: string }) {
-  requireAdmin(actor);
-  if (!(await q.findScopedEntry(ctx.db, actor, entryId))) throw notFound('entryId');
+  await requireInScope(actor, () => q.findScopedEntry(ctx.db, actor, entryId), 'entryId');
   return correctEntry(ctx, entryId, change, actor.userId);
 }
 
 export async function reverseAsStaff(ctx: AppContext, actor: Actor, entryId: number, reason: string) {
-  requireAdmin(actor);
-  if (!(await q.findScopedEntry(ctx.db, actor, entryId))) throw notFound('entryId');
+  await requireInScope(actor, () => q.findScopedEntry(ctx.db, actor, entryId), 'entryId');
   return reverseEntry(ctx, entryId, reason, actor.userId);
 }
 

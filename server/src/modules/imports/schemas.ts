@@ -1,10 +1,8 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, nullable, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { OrganizationListQuery } from '../organizations/schemas.ts';
 import { VolunteerListQuery } from '../volunteers/schemas.ts';
 import { importKinds } from './columns.ts';
-
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Largest upload: about 300,000 volunteer rows as .xlsx. Shared with the web client. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

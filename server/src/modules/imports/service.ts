@@ -15,7 +15,7 @@ import { availabilityNames, categoryNames, serviceCategories, type Availability,
 import { checkCharacter } from '../../lib/id-number.ts';
 import { AppError, errorBody, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
-import { adminRoleSiteKind, covers, isAdminRole, rankOver, requireAdmin, roleRank, roles, scopePrefixes, type Actor, type AdminRole } from '../../lib/scope.ts';
+import { adminRoleSiteKind, covers, isAdminRole, rankOver, requireAdmin, requireInScope, roleRank, roles, scopePrefixes, type Actor, type AdminRole } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as auth from '../auth/service.ts';
 import * as organizations from '../organizations/service.ts';
@@ -170,12 +170,7 @@ export async function createImportJob(ctx: AppContext, actor: Actor, upload: Upl
   return presentJob(job);
 }
 
-async function scopedJob(ctx: AppContext, actor: Actor, id: number) {
-  requireAdmin(actor);
-  const job = await q.findScopedJob(ctx.db, actor, id);
-  if (!job) throw notFound('id');
-  return job;
-}
+const scopedJob = (ctx: AppContext, actor: Actor, id: number) => requireInScope(actor, () => q.findScopedJob(ctx.db, actor, id));
 
 export async function getImportJob(ctx: AppContext, actor: Actor, id: number) {
   return presentJob(await scopedJob(ctx, actor, id));

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-types.ts';
-import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { errorResponses, IdParams, ReviewRequest } from '../../http/schemas.ts';
 import { requireActor } from '../auth/service.ts';
 import {
   MemberDecision, MemberListQuery, MemberPage, MemberParams, MyMembership, Organization, OrganizationInput, OrganizationListQuery,
-  OrganizationPage, OrganizationUpdate, OrgReviewRequest,
+  OrganizationPage, OrganizationUpdate,
 } from './schemas.ts';
 import * as organizations from './service.ts';
 
@@ -36,7 +36,7 @@ export function organizationRoutes(app: App, ctx: AppContext) {
   }, async (request) => organizations.updateOrganization(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/organizations/:id/review', {
-    schema: { tags, summary: 'Approve or reject (the level above the organization’s site)', params: IdParams, body: OrgReviewRequest, response: { 200: Organization, ...errorResponses } },
+    schema: { tags, summary: 'Approve or reject (the level above the organization’s site)', params: IdParams, body: ReviewRequest, response: { 200: Organization, ...errorResponses } },
   }, async (request) => organizations.reviewOrganization(ctx, requireActor(request), request.params.id, request.body));
 
   app.get('/organizations/:id/members', {

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, nullable, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { serviceCategories, sizeBuckets } from '../../lib/categories.ts';
 
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const OrgCategory = Type.Enum([...serviceCategories, 'custom'], { description: 'One of the eight kinds of teams, or custom' });
 const OrgStatus = Type.Enum(['pending', 'approved', 'rejected', 'dissolved']);
 const SponsorType = Type.Enum(['party_government', 'enterprise', 'institution', 'social'], {
@@ -65,11 +64,6 @@ export const OrganizationListQuery = Type.Object(
     cursor: Type.Optional(Cursor),
     limit: Limit,
   },
-  { additionalProperties: false },
-);
-
-export const OrgReviewRequest = Type.Object(
-  { decision: Type.Enum(['approve', 'reject']), reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
   { additionalProperties: false },
 );
 

@@ -7,7 +7,10 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { maskPhone } from '../../lib/pii.ts';
 import { pinyinInitials } from '../../lib/pinyin.ts';
-import { adminRoleSiteKind, adminRoles, isAdmin, rankOver, requireAdmin, roleRank, type Actor, type SiteKind } from '../../lib/scope.ts';
+import { rejectionReason, type Review } from '../../lib/review.ts';
+import {
+  adminRoleSiteKind, adminRoles, isAdmin, rankOver, requireAdmin, requireInScope, roleRank, type Actor, type SiteKind,
+} from '../../lib/scope.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import * as q from './queries.ts';
@@ -113,12 +116,7 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
   return getOrganization(ctx, actor, inserted.id);
 }
 
-async function scoped(ctx: AppContext, actor: Actor, id: number) {
-  requireAdmin(actor);
-  const row = await q.findScopedOrganization(ctx.db, actor, id);
-  if (!row) throw notFound('id');
-  return row;
-}
+const scoped = (ctx: AppContext, actor: Actor, id: number) => requireInScope(actor, () => q.findScopedOrganization(ctx.db, actor, id));
 
 export async function getOrganization(ctx: AppContext, actor: Actor, id: number) {
   return presentOne(ctx, await scoped(ctx, actor, id));
@@ -178,14 +176,12 @@ export async function browseOrganizations(ctx: AppContext, actor: Actor, filter:
   return listPage(ctx, { prefixes }, { ...filter, status: 'approved', under: undefined });
 }
 
-export async function reviewOrganization(ctx: AppContext, actor: Actor, id: number, review: { decision: 'approve' | 'reject'; reason?: string | undefined }) {
+export async function reviewOrganization(ctx: AppContext, actor: Actor, id: number, review: Review) {
   const row = await scoped(ctx, actor, id);
   if (!mayApprove(actor, row)) throw new AppError('FORBIDDEN', { detail: { zh: '须由上一级阵地审核', en: 'The level above approves' } });
-  if (review.decision === 'reject' && !review.reason) {
-    throw new AppError('VALIDATION_FAILED', { field: 'reason', detail: { zh: '驳回须填写原因', en: 'A rejection needs a reason' } });
-  }
+  const reason = rejectionReason(review);
   const decided = await q.decideOrganization(ctx.db, id, {
-    status: review.decision === 'approve' ? 'approved' : 'rejected', reason: review.reason ?? null, by: actor.userId,
+    status: reason === null ? 'approved' : 'rejected', reason, by: actor.userId,
   });
   if (!decided) throw new AppError('ALREADY_DECIDED');
   return getOrganization(ctx, actor, id);

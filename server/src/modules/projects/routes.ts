@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-types.ts';
-import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { errorResponses, IdParams, ReviewRequest } from '../../http/schemas.ts';
 import { requireActor } from '../auth/service.ts';
-import { BrandInput, BrandList, Brand, Project, ProjectInput, ProjectListQuery, ProjectPage, ProjectReview, ProjectUpdate } from './schemas.ts';
+import { BrandInput, BrandList, Brand, Project, ProjectInput, ProjectListQuery, ProjectPage, ProjectUpdate } from './schemas.ts';
 import * as projects from './service.ts';
 
 const tags = ['projects'];
@@ -41,7 +41,7 @@ export function projectRoutes(app: App, ctx: AppContext) {
   }, async (request) => projects.submitProject(ctx, requireActor(request), request.params.id));
 
   app.post('/projects/:id/review', {
-    schema: { tags, summary: 'Approve or reject (the owning center or above)', params: IdParams, body: ProjectReview, response: { 200: Project, ...errorResponses } },
+    schema: { tags, summary: 'Approve or reject (the owning center or above)', params: IdParams, body: ReviewRequest, response: { 200: Project, ...errorResponses } },
   }, async (request) => projects.reviewProject(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/projects/:id/close', {

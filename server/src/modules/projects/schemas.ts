@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, nullable, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { serviceCategories } from '../../lib/categories.ts';
 
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD (China time)' });
 const Status = Type.Enum(['draft', 'submitted', 'approved', 'rejected', 'running', 'closed']);
 export const Category = Type.Enum(serviceCategories);
@@ -64,9 +63,5 @@ export const ProjectListQuery = Type.Object(
     cursor: Type.Optional(Cursor),
     limit: Limit,
   },
-  { additionalProperties: false },
-);
-export const ProjectReview = Type.Object(
-  { decision: Type.Enum(['approve', 'reject']), reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
   { additionalProperties: false },
 );

@@ -4,7 +4,8 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
-import { isAdmin, rankOver, requireAdmin, roleRank, type Actor } from '../../lib/scope.ts';
+import { rejectionReason, type Review } from '../../lib/review.ts';
+import { isAdmin, rankOver, requireAdmin, requireInScope, roleRank, type Actor } from '../../lib/scope.ts';
 import * as organizations from '../organizations/service.ts';
 import * as sites from '../sites/service.ts';
 import * as q from './queries.ts';
@@ -136,18 +137,14 @@ export async function submitProject(ctx: AppContext, actor: Actor, id: number) {
 }
 
 /** The owning center (county) or a level above approves. */
-export async function reviewProject(ctx: AppContext, actor: Actor, id: number, review: { decision: 'approve' | 'reject'; reason?: string | undefined }) {
-  requireAdmin(actor);
-  const row = await q.findScopedProject(ctx.db, actor, id);
-  if (!row) throw notFound('id');
+export async function reviewProject(ctx: AppContext, actor: Actor, id: number, review: Review) {
+  const row = await requireInScope(actor, () => q.findScopedProject(ctx.db, actor, id));
   if (rankOver(actor, row.region_code) < roleRank('center_admin')) {
     throw new AppError('FORBIDDEN', { detail: { zh: '项目须由所属实践中心或上级审核', en: 'The owning center or above approves projects' } });
   }
-  if (review.decision === 'reject' && !review.reason) {
-    throw new AppError('VALIDATION_FAILED', { field: 'reason', detail: { zh: '驳回须填写原因', en: 'A rejection needs a reason' } });
-  }
+  const reason = rejectionReason(review);
   const moved = await q.moveProject(ctx.db, id, ['submitted'], review.decision === 'approve' ? 'approved' : 'rejected', {
-    reject_reason: review.reason ?? null, reviewed_by: actor.userId, reviewed_at: new Date(),
+    reject_reason: reason, reviewed_by: actor.userId, reviewed_at: new Date(),
   });
   if (!moved) throw new AppError('ALREADY_DECIDED');
   return getProject(ctx, actor, id);

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, RegionCode, SearchText, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, nullable, RegionCode, SearchText, Timestamp } from '../../http/schemas.ts';
 import { siteKinds } from '../../lib/scope.ts';
 import { pointTypes } from './service.ts';
 
@@ -7,8 +7,6 @@ const SiteKind = Type.Enum(siteKinds, {
   description: 'province/city guidance center, center (county), institute (township), station (village), point',
 });
 const PointType = Type.Enum(pointTypes);
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-
 const Counts = Type.Object(
   Object.fromEntries(siteKinds.map((kind) => [kind, Type.Integer()])) as Record<(typeof siteKinds)[number], ReturnType<typeof Type.Integer>>,
   { description: 'Sites of each kind below this one' },

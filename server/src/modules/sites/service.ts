@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { isRegionCode, regionLevel, regionLineage, regionPrefix } from '../../lib/region-code.ts';
-import { covers, requireAdmin, scopePrefixes, type Actor, type SiteKind } from '../../lib/scope.ts';
+import { covers, requireAdmin, requireInScope, scopePrefixes, type Actor, type SiteKind } from '../../lib/scope.ts';
 import * as regions from '../regions/service.ts';
 import * as q from './queries.ts';
 
@@ -39,12 +39,7 @@ function presentSite(row: q.SiteRow & { child_count: number }) {
   };
 }
 
-async function scopedSite(db: Kysely<DB>, actor: Actor, id: number) {
-  requireAdmin(actor);
-  const site = await q.findScopedSite(db, actor, id);
-  if (!site) throw notFound('id');
-  return site;
-}
+const scopedSite = (db: Kysely<DB>, actor: Actor, id: number) => requireInScope(actor, () => q.findScopedSite(db, actor, id));
 
 /** The sites the actor's admin grants stand on: the roots of their network tree. */
 export async function mySites(ctx: AppContext, actor: Actor) {

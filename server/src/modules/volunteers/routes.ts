@@ -1,10 +1,10 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-types.ts';
-import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { errorResponses, IdParams, ReviewRequest } from '../../http/schemas.ts';
 import { clientOf, setSessionCookie } from '../../http/session-cookie.ts';
 import { requireActor } from '../auth/service.ts';
 import {
-  MyRegistration, RevealRequest, RevealResponse, ReviewRequest, SelfRegistration, VolunteerDetail, VolunteerInput, VolunteerListQuery,
+  MyRegistration, RevealRequest, RevealResponse, SelfRegistration, VolunteerDetail, VolunteerInput, VolunteerListQuery,
   VolunteerPage, VolunteerUpdate,
 } from './schemas.ts';
 import * as volunteers from './service.ts';

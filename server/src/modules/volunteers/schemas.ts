@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, Password, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, nullable, Password, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { availabilityOptions, serviceCategories } from '../../lib/categories.ts';
-
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const IdNumber = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: '18-character resident ID number (GB 11643)' });
 export const Category = Type.Enum(serviceCategories);
@@ -107,14 +105,6 @@ export const VolunteerListQuery = Type.Object(
     phoneSuffix: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
     cursor: Type.Optional(Cursor),
     limit: Limit,
-  },
-  { additionalProperties: false },
-);
-
-export const ReviewRequest = Type.Object(
-  {
-    decision: Type.Enum(['approve', 'reject']),
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Required when rejecting; shown to the volunteer' })),
   },
   { additionalProperties: false },
 );

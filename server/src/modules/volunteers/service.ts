@@ -10,7 +10,8 @@ import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { hashPassword, isStrongPassword } from '../../lib/password.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../lib/pii.ts';
 import { pinyinInitials } from '../../lib/pinyin.ts';
-import { rankOver, requireAdmin, roleRank, type Actor } from '../../lib/scope.ts';
+import { rejectionReason, type Review } from '../../lib/review.ts';
+import { rankOver, requireAdmin, requireInScope, roleRank, type Actor } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as auth from '../auth/service.ts';
 import * as sites from '../sites/service.ts';
@@ -243,12 +244,7 @@ export async function createVolunteer(ctx: AppContext, actor: Actor, input: Volu
   return presentDetail(ctx, (await q.findById(ctx.db, id))!);
 }
 
-async function scoped(ctx: AppContext, actor: Actor, id: number) {
-  requireAdmin(actor);
-  const row = await q.findScoped(ctx.db, actor, id);
-  if (!row) throw notFound('id');
-  return row;
-}
+const scoped = (ctx: AppContext, actor: Actor, id: number) => requireInScope(actor, () => q.findScoped(ctx.db, actor, id));
 
 export async function getVolunteer(ctx: AppContext, actor: Actor, id: number) {
   return presentDetail(ctx, await scoped(ctx, actor, id));
@@ -296,13 +292,11 @@ export function activeSince(today = chinaToday()): string {
 }
 
 /** Approve or reject a self-registered volunteer (station admin or above). */
-export async function reviewVolunteer(ctx: AppContext, actor: Actor, id: number, review: { decision: 'approve' | 'reject'; reason?: string | undefined }) {
+export async function reviewVolunteer(ctx: AppContext, actor: Actor, id: number, review: Review) {
   const row = await scoped(ctx, actor, id);
-  if (review.decision === 'reject' && !review.reason) {
-    throw new AppError('VALIDATION_FAILED', { field: 'reason', detail: { zh: '驳回须填写原因', en: 'A rejection needs a reason' } });
-  }
+  const reason = rejectionReason(review);
   const decided = await q.decide(ctx.db, row.id, {
-    status: review.decision === 'approve' ? 'active' : 'rejected', reason: review.decision === 'reject' ? review.reason! : null, by: actor.userId,
+    status: reason === null ? 'active' : 'rejected', reason, by: actor.userId,
   });
   if (!decided) throw new AppError('ALREADY_DECIDED');
   return getVolunteer(ctx, actor, id);
