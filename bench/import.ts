@@ -5,14 +5,10 @@
 //       (encrypted) as a job, parsed, mapped, validated (schema, ID check character,
 //       site and scope, guardian rule), encrypted, hashed, inserted batch by batch
 // Both start from an emptied table in a fresh, seeded database `lianxin_bench`.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { loadConfig } from '../server/src/config.ts';
 import type { AppContext } from '../server/src/context.ts';
 import { cellReader, mapHeaders, siteCodeOf, volunteerColumns, volunteerFromCells } from '../server/src/modules/imports/columns.ts';
 import { runImportCommand } from '../server/src/modules/imports/command.ts';
@@ -20,9 +16,8 @@ import * as sites from '../server/src/modules/sites/service.ts';
 import { copyValue } from '../server/src/modules/volunteers/queries.ts';
 import * as volunteers from '../server/src/modules/volunteers/service.ts';
 import type { VolunteerInputData } from '../server/src/modules/volunteers/service.ts';
-import { seed } from '../server/src/seed/index.ts';
-import { openContext } from '../server/src/server.ts';
 import { generateVolunteers, writeVolunteerCsv, type GeneratedVolunteer } from './generate.ts';
+import { admin, freshBenchDatabase, rate } from './database.ts';
 import type { BenchOptions, BenchResult } from './index.ts';
 
 const DATABASE = 'lianxin_bench';
@@ -33,22 +28,6 @@ const COLUMNS = [
   'phone_masked', 'phone_tail', 'site_id', 'region_code', 'categories', 'skills', 'availability', 'party_member', 'emergency_reserve',
   'guardian_name', 'guardian_phone_enc', 'guardian_phone_masked', 'guardian_consent_at', 'consent_at', 'status', 'source', 'created_by',
 ] as const;
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The same people as stored rows, built by the same code as the import (not timed). */
 async function copyPayload(ctx: AppContext, people: GeneratedVolunteer[], createdBy: number): Promise<Buffer[]> {
@@ -86,25 +65,14 @@ async function emptyVolunteers(url: string) {
   });
 }
 
-const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 
 export async function benchImport(options: BenchOptions): Promise<BenchResult[]> {
   const rows = options.rows ?? DEFAULT_ROWS;
   const { log } = options;
-  const url = withDatabase(options.databaseUrl, DATABASE);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-'));
   log(`import: fresh database ${DATABASE}, migrations and the Liaoning network…`);
-  await admin(options.databaseUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${DATABASE}`);
-  });
-  const config = loadConfig({
-    ...process.env, DATABASE_URL: url, LIANXIN_DATA_DIR: work, LIANXIN_ADMIN_PASSWORD: 'Bench2026x', LIANXIN_SEED_DEMO: 'false',
-    LIANXIN_PII_KEY: Buffer.alloc(32, 42).toString('base64'),
-  });
-  const { ctx, database } = await openContext(config);
+  const bench = await freshBenchDatabase(options.databaseUrl, DATABASE, options.keep);
+  const { ctx, url, work } = bench;
   try {
-    await seed(ctx);
     const villages = (await ctx.db.selectFrom('sites').select('region_code').where('kind', '=', 'station').execute())
       .map((site) => ({ regionCode: site.region_code }));
     const counties = new Set(villages.map((v) => v.regionCode.slice(0, 6))).size;
@@ -140,8 +108,6 @@ export async function benchImport(options: BenchOptions): Promise<BenchResult[]>
       note: `${rows.toLocaleString('en-US')} volunteers from CSV (CLI path: store, parse, validate, encrypt, insert) vs raw COPY of the same rows`,
     }];
   } finally {
-    await database.close();
-    fs.rmSync(work, { recursive: true, force: true });
-    if (!options.keep) await admin(options.databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
+    await bench.close();
   }
 }

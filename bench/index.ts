@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { benchCheckIn } from './checkin.ts';
 import { benchImport } from './import.ts';
 
 export interface BenchResult {
@@ -28,6 +29,7 @@ export interface BenchOptions {
 
 const benchmarks: Record<string, (options: BenchOptions) => Promise<BenchResult[]>> = {
   import: benchImport,
+  'check-in': benchCheckIn,
 };
 
 const resultsDir = path.join(import.meta.dirname, 'results');

@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server; when set, PGlite is not used. */
   databaseUrl: string | undefined;
+  /** Connections in the PostgreSQL pool of this process. */
+  poolSize: number;
   /** Base64 of 32 bytes; protects phone and ID numbers. Generated into dataDir when unset. */
   piiKey: string | undefined;
   adminPhone: string | undefined;
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.LIANXIN_DATA_DIR || 'data'),
     databaseUrl,
     piiKey,
+    poolSize: Math.max(1, intVar(env, 'DATABASE_POOL_SIZE', 10)),
     adminPhone: env.LIANXIN_ADMIN_PHONE || undefined,
     adminPassword: env.LIANXIN_ADMIN_PASSWORD || undefined,
     seedDemo: boolVar(env, 'LIANXIN_SEED_DEMO', true),

@@ -21,7 +21,7 @@ export interface Opened {
 
 /** Opens the configured database, applies migrations and loads the personal-data key. */
 export async function openContext(config: Config, onPoolError?: (error: Error) => void): Promise<Opened> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onPoolError });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize, onPoolError });
   await migrate(database.db);
   const { key, source } = loadMasterKey(config.piiKey, config.dataDir);
   return { ctx: { db: database.db, engine: database.engine, pii: createPii(key), config }, database, keySource: source };

@@ -79,38 +79,37 @@ function verifyPresence(ctx: AppContext, activity: q.ActivityRow, proof: Proof, 
   return 'location';
 }
 
-async function confirmedVolunteer(ctx: AppContext, actor: Actor, activityId: number) {
-  const volunteer = await volunteers.volunteerOfUser(ctx, actor.userId);
-  const signup = volunteer ? await q.findSignup(ctx.db, activityId, volunteer.id) : undefined;
-  if (!volunteer || signup?.status !== 'confirmed') throw new AppError('FORBIDDEN', { detail: { zh: '您没有报名成功该活动', en: 'You are not confirmed for this activity' } });
-  return volunteer;
+/** The activity and the actor's confirmed sign-up to it, or why there is none. */
+async function checkInTarget(ctx: AppContext, actor: Actor, activityId: number) {
+  const target = await q.checkInContext(ctx.db, activityId, actor.userId);
+  if (!target) throw notFound('id');
+  if (target.volunteer_id === null || target.signup_status !== 'confirmed') {
+    throw new AppError('FORBIDDEN', { detail: { zh: '您没有报名成功该活动', en: 'You are not confirmed for this activity' } });
+  }
+  return { activity: target, volunteerId: target.volunteer_id };
 }
 
 export async function checkIn(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
-  const activity = await q.findActivity(ctx.db, activityId);
-  if (!activity) throw notFound('id');
-  const volunteer = await confirmedVolunteer(ctx, actor, activityId);
+  const { activity, volunteerId } = await checkInTarget(ctx, actor, activityId);
   if (activity.status !== 'published' || now < new Date(activity.starts_at.getTime() - EARLY_MINUTES * 60_000) || now > activity.ends_at) {
     throw refuse('不在签到时间内', 'Check-in is not open now');
   }
   const method = verifyPresence(ctx, activity, proof, now);
-  const inserted = await q.insertCheckIn(ctx.db, { activity_id: activityId, volunteer_id: volunteer.id, check_in_at: now, check_in_method: method });
-  const row = inserted ?? (await q.findAttendance(ctx.db, activityId, volunteer.id))!;
+  const inserted = await q.insertCheckIn(ctx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: now, check_in_method: method });
+  const row = inserted ?? (await q.findAttendance(ctx.db, activityId, volunteerId))!;
   return { checkedInAt: row.check_in_at.toISOString(), checkedOutAt: row.check_out_at?.toISOString() ?? null, method: row.check_in_method, repeated: !inserted };
 }
 
 export async function checkOut(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
-  const activity = await q.findActivity(ctx.db, activityId);
-  if (!activity) throw notFound('id');
-  const volunteer = await confirmedVolunteer(ctx, actor, activityId);
-  const attendance = await q.findAttendance(ctx.db, activityId, volunteer.id);
+  const { activity, volunteerId } = await checkInTarget(ctx, actor, activityId);
+  const attendance = await q.findAttendance(ctx.db, activityId, volunteerId);
   if (!attendance) throw refuse('请先签到', 'Check in first');
   if (attendance.check_out_at) return { checkedInAt: attendance.check_in_at.toISOString(), checkedOutAt: attendance.check_out_at.toISOString(), repeated: true };
   if (now.getTime() - attendance.check_in_at.getTime() < MIN_SERVICE_MINUTES * 60_000) {
     throw refuse(`签到后 ${MIN_SERVICE_MINUTES} 分钟内不能签退`, `Check-out opens ${MIN_SERVICE_MINUTES} minutes after check-in`);
   }
   const method = verifyPresence(ctx, activity, proof, now);
-  await q.setCheckOut(ctx.db, activityId, volunteer.id, now, method);
+  await q.setCheckOut(ctx.db, activityId, volunteerId, now, method);
   return { checkedInAt: attendance.check_in_at.toISOString(), checkedOutAt: now.toISOString(), repeated: false };
 }
 

@@ -138,6 +138,17 @@ export function signedUpUsers(db: Kysely<DB>, activityId: number, statuses: stri
     .select(['volunteers.user_id']).where('signups.activity_id', '=', activityId).where('signups.status', 'in', statuses).execute();
 }
 
+/** The activity with the signed-in person's volunteer id and sign-up status, in one round trip. */
+export function checkInContext(db: Kysely<DB>, activityId: number, userId: number) {
+  return db.selectFrom('activities')
+    .leftJoin('volunteers', (join) => join.on('volunteers.user_id', '=', userId))
+    .leftJoin('signups', (join) => join.onRef('signups.activity_id', '=', 'activities.id').onRef('signups.volunteer_id', '=', 'volunteers.id'))
+    .selectAll('activities')
+    .select(['volunteers.id as volunteer_id', 'signups.status as signup_status'])
+    .where('activities.id', '=', activityId)
+    .executeTakeFirst();
+}
+
 export function findAttendance(db: Kysely<DB>, activityId: number, volunteerId: number) {
   return db.selectFrom('attendance').selectAll().where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
 }

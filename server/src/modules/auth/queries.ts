@@ -18,15 +18,35 @@ export function findUserById(db: Kysely<DB>, userId: number) {
     .executeTakeFirst();
 }
 
-/** The live session behind a token hash, with its user, or nothing. */
+/**
+ * The live session behind a token hash, with its user and their grants, in one round
+ * trip: every signed-in request starts here.
+ */
 export function findSession(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id as userId', 'users.name', 'users.status'])
+    .select(sql<GrantRow[]>`(
+      SELECT coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'site_id', g.site_id, 'region_code', g.region_code,
+        'name', s.name, 'kind', s.kind) ORDER BY g.id), '[]')
+      FROM grants g JOIN sites s ON s.id = g.site_id WHERE g.user_id = users.id)`.as('grants'))
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
+}
+
+interface GrantRow {
+  id: number;
+  role: string;
+  site_id: number;
+  region_code: string;
+  name: string;
+  kind: string;
+}
+
+export function toGrant(row: GrantRow): Grant {
+  return { id: row.id, role: row.role as Role, siteId: row.site_id, siteName: row.name, siteKind: row.kind as SiteKind, regionCode: row.region_code };
 }
 
 export async function findGrants(db: Kysely<DB>, userId: number): Promise<Grant[]> {
@@ -37,14 +57,7 @@ export async function findGrants(db: Kysely<DB>, userId: number): Promise<Grant[
     .where('grants.user_id', '=', userId)
     .orderBy('grants.id')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    role: row.role as Role,
-    siteId: row.site_id,
-    siteName: row.name,
-    siteKind: row.kind as SiteKind,
-    regionCode: row.region_code,
-  }));
+  return rows.map(toGrant);
 }
 
 export async function insertSession(

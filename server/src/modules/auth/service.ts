@@ -30,7 +30,7 @@ export function requireActor(request: FastifyRequest): Actor {
 export async function loadActor(ctx: AppContext, token: string): Promise<Actor | null> {
   const session = await q.findSession(ctx.db, hashToken(token));
   if (!session || session.status !== 'active') return null;
-  return { userId: session.userId, name: session.name, grants: await q.findGrants(ctx.db, session.userId) };
+  return { userId: session.userId, name: session.name, grants: session.grants.map(q.toGrant) };
 }
 
 export interface Client {

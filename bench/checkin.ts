@@ -1,0 +1,154 @@
+// Benchmark `check-in`: check-ins per second through the whole API (HTTP, session,
+// scope, sign-up check, QR verification, the attendance insert) against the ceiling of
+// the same database in the same run: pgbench's TPC-B rate.
+//   (a) ceiling: pgbench -i -s 10, then pgbench -c 16 -j 2 -T 20 -M prepared
+//   (b) ours: a real `lianxin serve` process; 32 concurrent keep-alive clients POST
+//       /api/v1/activities/{id}/checkin with the rotating QR token, each (activity,
+//       volunteer) pair once, for 20 s after a 3 s warm-up
+import { execFile, spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { runImportCommand } from '../server/src/modules/imports/command.ts';
+import { actorFor, buildActivity, buildOrganization, buildProject } from '../server/src/seed/factories.ts';
+import { BENCH_PII_KEY, freshBenchDatabase, rate, type BenchDatabase } from './database.ts';
+import { generateVolunteers, writeVolunteerCsv } from './generate.ts';
+import type { BenchOptions, BenchResult } from './index.ts';
+
+const DATABASE = 'lianxin_bench_checkin';
+const VOLUNTEERS = 4000;
+const ACTIVITIES = 30;
+const CONCURRENCY = 32;
+const WARMUP_SECONDS = 3;
+const SECONDS = 20;
+const PORT = 3999;
+const QR_WINDOW_SECONDS = 15;
+const run = promisify(execFile);
+
+/** Volunteers with accounts and live sessions (token `bench-<volunteer id>`), all signed up to every activity. */
+async function prepare(bench: BenchDatabase, log: (line: string) => void) {
+  const { ctx } = bench;
+  const villages = (await ctx.db.selectFrom('sites').select('region_code').where('kind', '=', 'station').where('region_code', 'like', '210321%').execute())
+    .map((site) => ({ regionCode: site.region_code }));
+  const file = path.join(bench.work, 'volunteers.csv');
+  await writeVolunteerCsv(file, generateVolunteers(VOLUNTEERS, villages));
+  await runImportCommand(ctx, { kind: 'volunteers', file }, { progress: null });
+  log(`check-in: ${VOLUNTEERS} volunteers with accounts and sessions, ${ACTIVITIES} activities each has all of them signed up…`);
+  await sql`INSERT INTO users (name, phone_hash, phone_enc, phone_masked, password_hash, region_code)
+    SELECT name, 'bench:' || id, 'none', phone_masked, '!', region_code FROM volunteers`.execute(ctx.db);
+  await sql`UPDATE volunteers v SET user_id = u.id FROM users u WHERE u.phone_hash = 'bench:' || v.id`.execute(ctx.db);
+  await sql`INSERT INTO grants (user_id, role, site_id, region_code) SELECT user_id, 'volunteer', site_id, region_code FROM volunteers`.execute(ctx.db);
+  await sql`INSERT INTO sessions (token_hash, user_id, expires_at)
+    SELECT encode(sha256(convert_to('bench-' || id, 'UTF8')), 'hex'), user_id, now() + interval '1 day' FROM volunteers`.execute(ctx.db);
+
+  const province = await ctx.db.selectFrom('grants').select('user_id').where('role', '=', 'province_admin').executeTakeFirstOrThrow();
+  const actor = await actorFor(ctx, province.user_id);
+  const station = await ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210321001021').where('kind', '=', 'station').executeTakeFirstOrThrow();
+  const team = await buildOrganization(ctx, actor, { siteId: station.id, name: '基准测试志愿服务队' });
+  const project = await buildProject(ctx, actor, { organizationId: team.id, name: '基准测试项目' });
+  const activityIds: number[] = [];
+  for (let i = 0; i < ACTIVITIES; i += 1) {
+    activityIds.push((await buildActivity(ctx, actor, { projectId: project.id, siteId: station.id, quota: VOLUNTEERS, title: `基准活动${i + 1}` })).id);
+  }
+  await sql`INSERT INTO signups (activity_id, volunteer_id, status)
+    SELECT a, v.id, 'confirmed' FROM unnest(${activityIds}::int[]) a CROSS JOIN volunteers v`.execute(ctx.db);
+  await sql`UPDATE activities SET confirmed_count = ${VOLUNTEERS} WHERE id = ANY(${activityIds}::int[])`.execute(ctx.db);
+  await sql`ANALYZE`.execute(ctx.db);
+  const volunteerIds = (await ctx.db.selectFrom('volunteers').select('id').orderBy('id').execute()).map((row) => row.id);
+  return { activityIds, volunteerIds };
+}
+
+async function pgbenchTps(url: string, log: (line: string) => void): Promise<number> {
+  log('check-in: (a) ceiling, pgbench TPC-B on the same database…');
+  await run('pgbench', ['-i', '-s', '10', '-q', url], { maxBuffer: 1 << 24 });
+  const { stdout } = await run('pgbench', ['-c', '16', '-j', '2', '-T', String(SECONDS), '-M', 'prepared', '-n', url], { maxBuffer: 1 << 24 });
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
+  if (!tps) throw new Error(`bench check-in: no tps in pgbench output:\n${stdout}`);
+  log(`check-in: pgbench ${Number(tps).toFixed(0)} tps`);
+  return Number(tps);
+}
+
+async function startServer(bench: BenchDatabase) {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../bin/lianxin.mjs'), 'serve'], {
+    env: {
+      ...process.env, DATABASE_URL: bench.url, PORT: String(PORT), HOST: '127.0.0.1', LIANXIN_PII_KEY: BENCH_PII_KEY,
+      LIANXIN_DATA_DIR: bench.work, LIANXIN_SEED_DEMO: 'false', LOG_LEVEL: 'warn', LIANXIN_WEB_DIST: path.join(bench.work, 'web'),
+      DATABASE_POOL_SIZE: '20',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 100; i += 1) {
+    const up = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false);
+    if (up) return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill();
+  throw new Error('bench check-in: the server did not start');
+}
+
+function post(agent: http.Agent, url: string, cookie: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST', agent, headers: { 'content-type': 'application/json', cookie, 'content-length': Buffer.byteLength(body) },
+    }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+export async function benchCheckIn(options: BenchOptions): Promise<BenchResult[]> {
+  const { log } = options;
+  log(`check-in: fresh database ${DATABASE}, migrations and the Liaoning network…`);
+  const bench = await freshBenchDatabase(options.databaseUrl, DATABASE, options.keep);
+  try {
+    const { activityIds, volunteerIds } = await prepare(bench, log);
+    const ceiling = await pgbenchTps(bench.url, log);
+    log(`check-in: (b) ${CONCURRENCY} clients checking in through the API…`);
+    const server = await startServer(bench);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const qr = (activityId: number) => {
+      const window = Math.floor(Date.now() / 1000 / QR_WINDOW_SECONDS);
+      return `${activityId}.${window}.${bench.ctx.pii.tokenMac(`checkin:${activityId}:${window}`)}`;
+    };
+    let next = 0;
+    let counted = 0;
+    let failures = 0;
+    let measuring = false;
+    const total = activityIds.length * volunteerIds.length;
+    const deadline = Date.now() + (WARMUP_SECONDS + SECONDS) * 1000;
+    const client = async () => {
+      while (Date.now() < deadline && next < total) {
+        const pair = next++;
+        const activityId = activityIds[Math.floor(pair / volunteerIds.length)]!;
+        const volunteerId = volunteerIds[pair % volunteerIds.length]!;
+        const status = await post(agent, `http://127.0.0.1:${PORT}/api/v1/activities/${activityId}/checkin`,
+          `lianxin_sid=bench-${volunteerId}`, JSON.stringify({ token: qr(activityId) }));
+        if (status !== 200) failures += 1;
+        else if (measuring) counted += 1;
+      }
+    };
+    setTimeout(() => { measuring = true; }, WARMUP_SECONDS * 1000);
+    const started = Date.now() + WARMUP_SECONDS * 1000;
+    try {
+      await Promise.all(Array.from({ length: CONCURRENCY }, client));
+    } finally {
+      agent.destroy();
+      server.kill('SIGTERM');
+    }
+    if (failures > 0) throw new Error(`bench check-in: ${failures} check-ins did not answer 200`);
+    const value = rate(counted, Date.now() - started);
+    const stored = await bench.ctx.db.selectFrom('attendance').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    log(`check-in: ours ${value} check-ins/s; ${stored.n} attendance rows for ${next} requests`);
+    if (stored.n !== next) throw new Error(`bench check-in: ${next} check-ins answered but ${stored.n} stored`);
+    return [{
+      name: 'check-in', value, unit: 'req/s', ceiling: Math.round(ceiling), ratio: Math.round((value / ceiling) * 100) / 100, target: 0.5,
+      note: `POST /activities/{id}/checkin with the QR token, ${CONCURRENCY} keep-alive clients, vs pgbench TPC-B (-c 16, scale 10) on the same database`,
+    }];
+  } finally {
+    await bench.close();
+  }
+}
