@@ -27,6 +27,10 @@ export interface Config {
   trustProxy: boolean;
   /** Service hours for 1 to 5 stars (DOMAIN.md default 100/300/600/1000/1500). */
   starHours: number[];
+  /** Where uploaded files' bytes live: 'database' or 'filesystem' (under dataDir/files). */
+  fileStorage: 'database' | 'filesystem';
+  /** Which SMS driver sends text messages ('log' only writes them to the log). */
+  smsDriver: string;
   /** Public base URL printed on certificates' QR codes, e.g. https://lianxin.example.cn */
   publicUrl: string | undefined;
 }
@@ -47,6 +51,13 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (['1', 'true', 'yes'].includes(raw)) return true;
   if (['0', 'false', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 function starHours(raw: string | undefined): number[] {
@@ -84,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.LIANXIN_WEB_DIST || 'web/dist'),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     starHours: starHours(env.LIANXIN_STAR_HOURS),
+    smsDriver: oneOf(env, 'LIANXIN_SMS_DRIVER', ['log'], 'log'),
+    fileStorage: oneOf(env, 'LIANXIN_FILE_STORAGE', ['database', 'filesystem'], 'database'),
     publicUrl: env.LIANXIN_PUBLIC_URL?.replace(/\/$/, '') || undefined,
   };
 }

@@ -72,6 +72,21 @@ export interface BrandsTable {
   created_at: Generated<Date>;
 }
 
+export interface CampaignsTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  region_code: string;
+  starts_on: string;
+  ends_on: string;
+  value_cap_yuan: number | null;
+  one_open_per_family: Generated<boolean>;
+  collected: Generated<number>;
+  fulfilled: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface CertificatesTable {
   id: Generated<number>;
   code: string;
@@ -106,8 +121,10 @@ export interface FilesTable {
   content_type: string;
   size: number;
   sha256: string;
-  bytes: Buffer;
+  bytes: Buffer | null;
   created_at: Generated<Date>;
+  storage: Generated<string>;
+  thumb: Buffer | null;
 }
 
 export interface GrantsTable {
@@ -202,6 +219,25 @@ export interface MembershipsTable {
   decided_by: number | null;
 }
 
+export interface MenuItemsTable {
+  id: Generated<number>;
+  site_id: number;
+  region_code: string;
+  organization_id: number;
+  title: string;
+  category: string;
+  description: string | null;
+  place: string | null;
+  schedule: string | null;
+  capacity: number | null;
+  status: Generated<string>;
+  reject_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
@@ -211,6 +247,37 @@ export interface NotificationsTable {
   link: string | null;
   created_at: Generated<Date>;
   read_at: Date | null;
+}
+
+export interface OrdersTable {
+  id: Generated<number>;
+  menu_item_id: number | null;
+  title: string;
+  details: string | null;
+  category: string;
+  resident_id: number;
+  contact_phone_enc: string | null;
+  contact_phone_masked: string | null;
+  address: string | null;
+  site_id: number;
+  region_code: string;
+  handler_site_id: number;
+  handler_region_code: string;
+  status: Generated<string>;
+  organization_id: number | null;
+  open_for_grab: Generated<boolean>;
+  deadline: Date | null;
+  escalations: Generated<number>;
+  overdue: Generated<boolean>;
+  decline_reason: string | null;
+  delivery_report: string | null;
+  delivery_photos: Generated<string[]>;
+  delivered_at: Date | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export interface OrganizationsTable {
@@ -392,11 +459,61 @@ export interface VolunteersTable {
   updated_at: Generated<Date>;
 }
 
+export interface WishesTable {
+  id: Generated<number>;
+  campaign_id: number | null;
+  title: string;
+  story: string;
+  category: string;
+  beneficiary_group: string;
+  beneficiary_name_enc: string;
+  beneficiary_name_masked: string;
+  beneficiary_key: string;
+  beneficiary_phone_enc: string | null;
+  beneficiary_phone_masked: string | null;
+  estimated_value_yuan: number | null;
+  site_id: number;
+  region_code: string;
+  posted_by: number;
+  on_behalf: Generated<boolean>;
+  status: Generated<string>;
+  reject_reason: string | null;
+  merged_into_id: number | null;
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  claimer_volunteer_id: number | null;
+  claimer_organization_id: number | null;
+  claimer_unit: string | null;
+  claimed_by: number | null;
+  claimed_at: Date | null;
+  claim_deadline: Date | null;
+  fulfil_note: string | null;
+  fulfil_photos: Generated<string[]>;
+  fulfilled_at: Date | null;
+  confirmed_at: Date | null;
+  confirmed_by: number | null;
+  overdue_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkflowEventsTable {
+  id: Generated<number>;
+  subject: string;
+  subject_id: number;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  note: string | null;
+  at: Generated<Date>;
+}
+
 export interface DB {
   activities: ActivitiesTable;
   attendance: AttendanceTable;
   audit_log: AuditLogTable;
   brands: BrandsTable;
+  campaigns: CampaignsTable;
   certificates: CertificatesTable;
   evaluations: EvaluationsTable;
   files: FilesTable;
@@ -408,7 +525,9 @@ export interface DB {
   import_row_errors: ImportRowErrorsTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;
+  menu_items: MenuItemsTable;
   notifications: NotificationsTable;
+  orders: OrdersTable;
   organizations: OrganizationsTable;
   projects: ProjectsTable;
   regions: RegionsTable;
@@ -420,4 +539,6 @@ export interface DB {
   users: UsersTable;
   volunteer_hours: VolunteerHoursTable;
   volunteers: VolunteersTable;
+  wishes: WishesTable;
+  workflow_events: WorkflowEventsTable;
 }

@@ -59,3 +59,7 @@ export function page<T extends ReturnType<typeof Type.Object>>(item: T) {
     nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' }),
   });
 }
+
+/** Teams and volunteers suggested for a wish or an order, with why. */
+const Suggestion = Type.Object({ kind: Type.Enum(['organization', 'volunteer']), id: Type.Integer(), name: Type.String(), score: Type.Integer(), reasons: Type.Array(Type.String()) });
+export const Suggestions = Type.Object({ organizations: Type.Array(Suggestion), volunteers: Type.Array(Suggestion) });

@@ -29,7 +29,7 @@ export const errorCatalogue = {
   IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '相同的请求正在处理，请稍候', en: 'The same request is still being processed' },
   ALREADY_RECORDED: { status: 409, zh: '该服务的时长已记录', en: 'Hours for this service are already recorded' },
   ALREADY_REVERSED: { status: 409, zh: '该记录已被冲正', en: 'This entry has already been reversed' },
-  SITE_HAS_CHILDREN: { status: 409, zh: '该阵地下还有下级阵地，不能删除', en: 'This site still has sites below it' },
+  INVALID_TRANSITION: { status: 409, zh: '当前状态为“{state}”，不能执行此操作', en: 'Not possible while the state is {state}' },
   WRONG_PASSWORD: { status: 400, zh: '原密码不正确', en: 'The current password is wrong' },
   WEAK_PASSWORD: { status: 400, zh: '密码至少 8 位，且须同时包含字母和数字', en: 'Passwords need at least 8 characters with letters and digits' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },

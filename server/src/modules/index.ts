@@ -13,12 +13,17 @@ import { hourRoutes } from './hours/routes.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { importTasks } from './imports/runner.ts';
+import { orderRoutes } from './orders/routes.ts';
+import { escalateOverdueOrders } from './orders/service.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { portalLinkRoutes, portalRoutes } from './portals/routes.ts';
 import { projectRoutes } from './projects/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { volunteerRoutes } from './volunteers/routes.ts';
+import { releaseOverdueClaims } from './wishes/service.ts';
+import { wishRoutes } from './wishes/routes.ts';
 
 export interface LianxinModule {
   name: string;
@@ -45,7 +50,17 @@ export const modules: LianxinModule[] = [
   { name: 'hours', routes: hourRoutes },
   { name: 'inbox', routes: inboxRoutes },
   { name: 'files', routes: fileRoutes },
+  {
+    name: 'wishes', routes: wishRoutes,
+    tasks: [{ name: 'release overdue wish claims', everySeconds: 60, run: (ctx) => releaseOverdueClaims(ctx) }],
+  },
+  {
+    name: 'orders', routes: orderRoutes,
+    tasks: [{ name: 'escalate overdue orders', everySeconds: 60, run: (ctx) => escalateOverdueOrders(ctx) }],
+  },
   { name: 'certificates', routes: certificateRoutes },
+  { name: 'portals', routes: portalRoutes },
+  { name: 'portal links', prefix: '', routes: portalLinkRoutes },
   { name: 'verify page', prefix: '', routes: verifyPageRoutes },
   { name: 'imports', routes: importRoutes, tasks: importTasks },
 ];

@@ -56,9 +56,10 @@ export async function seedDemoVolunteers(ctx: AppContext, centerAdmin: Actor, pe
     description: '关爱空巢老人、留守儿童，每周走访',
   });
   await addMembers(ctx, medical.id, volunteerIds.filter((_, i) => i % 8 === 0));
-  await addMembers(ctx, neighbours.id, [leader.id, mine.id, ...volunteerIds.filter((_, i) => i % 3 === 0)]);
+  const neighbourMembers = [leader.id, mine.id, ...volunteerIds.filter((_, i) => i % 3 === 0)];
+  await addMembers(ctx, neighbours.id, neighbourMembers);
   await ctx.db.updateTable('organizations').set({ leader_volunteer_id: leader.id }).where('id', '=', neighbours.id).execute();
-  return { neighboursId: neighbours.id, volunteerIds: [mine.id, leader.id, ...volunteerIds] };
+  return { neighboursId: neighbours.id, neighbourMembers, volunteerIds: [mine.id, leader.id, ...volunteerIds] };
 }
 
 /** Active members, with the count kept as the membership code keeps it. */

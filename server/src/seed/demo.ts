@@ -7,6 +7,7 @@ import type { Actor } from '../lib/scope.ts';
 import { findSiteByRegion } from '../modules/sites/service.ts';
 import { seedDemoActivities } from './demo-activities.ts';
 import { seedDemoVolunteers } from './demo-volunteers.ts';
+import { seedDemoWishes } from './demo-wishes.ts';
 import { actorFor, buildPoint, buildUser } from './factories.ts';
 
 export const DEMO_COUNTY = '210321000000'; // 鞍山市台安县
@@ -71,5 +72,11 @@ export async function seedDemo(ctx: AppContext, password: string, phones: string
   await seedDemoActivities(ctx, centerAdmin, {
     organizationId: demoPeople.neighboursId, stationId: station.id, volunteerIds: demoPeople.volunteerIds,
   });
+  const province = await ctx.db.selectFrom('grants').select('user_id').where('role', '=', 'province_admin').executeTakeFirstOrThrow();
+  const actor = (role: string) => actorFor(ctx, userIds.get(role)!);
+  await seedDemoWishes(ctx, {
+    province: await actorFor(ctx, province.user_id), center: centerAdmin, station: await actor('station_admin'),
+    resident: await actor('resident'), volunteer: await actor('volunteer'), leader: await actor('team_leader'),
+  }, { stationId: station.id, teamId: demoPeople.neighboursId, memberIds: demoPeople.neighbourMembers.slice(2) });
   return accounts;
 }

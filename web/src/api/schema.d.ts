@@ -9922,7 +9922,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an image (JPG, PNG or WebP, at most 5 MB; the type is read from the bytes) */
+        /** Upload an image (JPG, PNG or WebP, at most 5 MB; the type is read from the bytes; kept resized for phones) */
         post: {
             parameters: {
                 query?: never;
@@ -9942,6 +9942,8 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             url: string;
+                            /** @description 320 px */
+                            thumbUrl: string;
                             contentType: string;
                             size: number;
                         };
@@ -10025,10 +10027,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An uploaded image */
+        /** An uploaded image (size=thumb for 320 px) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    size?: "full" | "thumb";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -10113,6 +10117,5299 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/wall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The wish wall of an area (public; beneficiaries masked) */
+        get: {
+            parameters: {
+                query: {
+                    status?: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                    campaignId?: number;
+                    /** @description study 学习用品, daily 生活用品, company 陪伴探访, health 健康关爱, repair 维修帮办, other 其他 */
+                    category?: "study" | "daily" | "company" | "health" | "repair" | "other";
+                    /** @description 空巢老人, 留守儿童, 残疾人, 困难家庭, 其他 */
+                    beneficiaryGroup?: "elderly_alone" | "left_behind_child" | "disabled" | "family_in_difficulty" | "other";
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Region code prefix */
+                    under: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                story: string;
+                                category: string;
+                                beneficiaryGroup: string;
+                                /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                                beneficiaryName: string;
+                                beneficiaryPhone: string | null;
+                                estimatedValueYuan: number | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                campaign: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                                rejectReason: string | null;
+                                mergedIntoId: number | null;
+                                claimer: {
+                                    /** @enum {unknown} */
+                                    kind: "volunteer" | "organization" | "unit";
+                                    name: string;
+                                } | null;
+                                claimDeadline: string | null;
+                                fulfilNote: string | null;
+                                fulfilPhotos: string[];
+                                /** @description A claim ran past its deadline and was released */
+                                overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wishes in my area (review queue with status=submitted) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                    campaignId?: number;
+                    /** @description study 学习用品, daily 生活用品, company 陪伴探访, health 健康关爱, repair 维修帮办, other 其他 */
+                    category?: "study" | "daily" | "company" | "health" | "repair" | "other";
+                    /** @description 空巢老人, 留守儿童, 残疾人, 困难家庭, 其他 */
+                    beneficiaryGroup?: "elderly_alone" | "left_behind_child" | "disabled" | "family_in_difficulty" | "other";
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Region code prefix */
+                    under?: string;
+                    overdue?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                story: string;
+                                category: string;
+                                beneficiaryGroup: string;
+                                /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                                beneficiaryName: string;
+                                beneficiaryPhone: string | null;
+                                estimatedValueYuan: number | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                campaign: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                                rejectReason: string | null;
+                                mergedIntoId: number | null;
+                                claimer: {
+                                    /** @enum {unknown} */
+                                    kind: "volunteer" | "organization" | "unit";
+                                    name: string;
+                                } | null;
+                                claimDeadline: string | null;
+                                fulfilNote: string | null;
+                                fulfilPhotos: string[];
+                                /** @description A claim ran past its deadline and was released */
+                                overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a wish (a resident, or staff for a resident) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        story: string;
+                        /**
+                         * @description study 学习用品, daily 生活用品, company 陪伴探访, health 健康关爱, repair 维修帮办, other 其他
+                         * @enum {unknown}
+                         */
+                        category: "study" | "daily" | "company" | "health" | "repair" | "other";
+                        /**
+                         * @description 空巢老人, 留守儿童, 残疾人, 困难家庭, 其他
+                         * @enum {unknown}
+                         */
+                        beneficiaryGroup: "elderly_alone" | "left_behind_child" | "disabled" | "family_in_difficulty" | "other";
+                        beneficiaryName: string;
+                        beneficiaryPhone?: string | null;
+                        estimatedValueYuan?: number | null;
+                        siteId: number;
+                        campaignId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wishes I posted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                story: string;
+                                category: string;
+                                beneficiaryGroup: string;
+                                /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                                beneficiaryName: string;
+                                beneficiaryPhone: string | null;
+                                estimatedValueYuan: number | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                campaign: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                                rejectReason: string | null;
+                                mergedIntoId: number | null;
+                                claimer: {
+                                    /** @enum {unknown} */
+                                    kind: "volunteer" | "organization" | "unit";
+                                    name: string;
+                                } | null;
+                                claimDeadline: string | null;
+                                fulfilNote: string | null;
+                                fulfilPhotos: string[];
+                                /** @description A claim ran past its deadline and was released */
+                                overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/claimed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wishes I (or a team I lead) claimed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                story: string;
+                                category: string;
+                                beneficiaryGroup: string;
+                                /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                                beneficiaryName: string;
+                                beneficiaryPhone: string | null;
+                                estimatedValueYuan: number | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                campaign: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                                rejectReason: string | null;
+                                mergedIntoId: number | null;
+                                claimer: {
+                                    /** @enum {unknown} */
+                                    kind: "volunteer" | "organization" | "unit";
+                                    name: string;
+                                } | null;
+                                claimDeadline: string | null;
+                                fulfilNote: string | null;
+                                fulfilPhotos: string[];
+                                /** @description A claim ran past its deadline and was released */
+                                overdue: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One wish with its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicates (same beneficiary or near-identical text) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                wish: {
+                                    id: number;
+                                    title: string;
+                                    story: string;
+                                    category: string;
+                                    beneficiaryGroup: string;
+                                    /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                                    beneficiaryName: string;
+                                    beneficiaryPhone: string | null;
+                                    estimatedValueYuan: number | null;
+                                    site: {
+                                        id: number;
+                                        name: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    campaign: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    /** @enum {unknown} */
+                                    status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                                    rejectReason: string | null;
+                                    mergedIntoId: number | null;
+                                    claimer: {
+                                        /** @enum {unknown} */
+                                        kind: "volunteer" | "organization" | "unit";
+                                        name: string;
+                                    } | null;
+                                    claimDeadline: string | null;
+                                    fulfilNote: string | null;
+                                    fulfilPhotos: string[];
+                                    /** @description A claim ran past its deadline and was released */
+                                    overdue: boolean;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                };
+                                sameBeneficiary: boolean;
+                                /** @description 0..1, bigram Dice of title+story */
+                                similarity: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams and volunteers who could take it, ranked, with reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizations: {
+                                /** @enum {unknown} */
+                                kind: "organization" | "volunteer";
+                                id: number;
+                                name: string;
+                                score: number;
+                                reasons: string[];
+                            }[];
+                            volunteers: {
+                                /** @enum {unknown} */
+                                kind: "organization" | "volunteer";
+                                id: number;
+                                name: string;
+                                score: number;
+                                reasons: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject (with a reason) or merge into a duplicate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "approve" | "reject" | "merge";
+                        reason?: string;
+                        mergeIntoId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a wish: one claimer wins */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Claim as myself, for a team I run, or for a unit (staff)
+                         * @enum {unknown}
+                         */
+                        as: "volunteer" | "organization" | "unit";
+                        organizationId?: number;
+                        unitName?: string;
+                        /** @description Deadline in days (default 7) */
+                        days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a claimed wish back to the wall */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fulfil with a note and photos; the hours go into the ledger */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @description File ids from POST /files */
+                        photos?: string[];
+                        /** @description A volunteer claimer’s own service time */
+                        minutes?: number;
+                        /** @description For a team claim: the members who served */
+                        participants?: {
+                            volunteerId: number;
+                            minutes: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the wish came true (the poster, or the station for the beneficiary) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my wish */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            story: string;
+                            category: string;
+                            beneficiaryGroup: string;
+                            /** @description Masked (王*) except to the staff, poster and claimer who serve them */
+                            beneficiaryName: string;
+                            beneficiaryPhone: string | null;
+                            estimatedValueYuan: number | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            campaign: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "submitted" | "rejected" | "merged" | "published" | "claimed" | "fulfilled" | "confirmed" | "withdrawn";
+                            rejectReason: string | null;
+                            mergedIntoId: number | null;
+                            claimer: {
+                                /** @enum {unknown} */
+                                kind: "volunteer" | "organization" | "unit";
+                                name: string;
+                            } | null;
+                            claimDeadline: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: string[];
+                            /** @description A claim ran past its deadline and was released */
+                            overdue: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns with live counts (public) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Region code prefix */
+                    under?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                description: string | null;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                                startsOn: string;
+                                endsOn: string;
+                                valueCapYuan: number | null;
+                                oneOpenPerFamily: boolean;
+                                /** @description Wishes on the wall or beyond */
+                                collected: number;
+                                /** @description Wishes fulfilled (圆梦) */
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a campaign for my area */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        /** @description GB/T 2260 division code, 12 digits */
+                        regionCode: string;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        valueCapYuan?: number | null;
+                        oneOpenPerFamily?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            /** @description GB/T 2260 division code, 12 digits */
+                            regionCode: string;
+                            startsOn: string;
+                            endsOn: string;
+                            valueCapYuan: number | null;
+                            oneOpenPerFamily: boolean;
+                            /** @description Wishes on the wall or beyond */
+                            collected: number;
+                            /** @description Wishes fulfilled (圆梦) */
+                            fulfilled: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with its counts (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            /** @description GB/T 2260 division code, 12 digits */
+                            regionCode: string;
+                            startsOn: string;
+                            endsOn: string;
+                            valueCapYuan: number | null;
+                            oneOpenPerFamily: boolean;
+                            /** @description Wishes on the wall or beyond */
+                            collected: number;
+                            /** @description Wishes fulfilled (圆梦) */
+                            fulfilled: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a resident of a site can order (public) */
+        get: {
+            parameters: {
+                query: {
+                    siteId: number;
+                    category?: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                category: string;
+                                description: string | null;
+                                place: string | null;
+                                schedule: string | null;
+                                capacity: number | null;
+                                /** @enum {unknown} */
+                                status: "pending" | "approved" | "rejected" | "retired";
+                                rejectReason: string | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    kind: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Menu items of my area (review queue with status=pending) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "retired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                category: string;
+                                description: string | null;
+                                place: string | null;
+                                schedule: string | null;
+                                capacity: number | null;
+                                /** @enum {unknown} */
+                                status: "pending" | "approved" | "rejected" | "retired";
+                                rejectReason: string | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    kind: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a team’s service on a site’s menu (制单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        siteId: number;
+                        organizationId: number;
+                        title: string;
+                        /** @enum {unknown} */
+                        category: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance";
+                        description?: string | null;
+                        place?: string | null;
+                        schedule?: string | null;
+                        capacity?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            category: string;
+                            description: string | null;
+                            place: string | null;
+                            schedule: string | null;
+                            capacity: number | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "approved" | "rejected" | "retired";
+                            rejectReason: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            organization: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu/items/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a menu item (the level above) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "approve" | "reject";
+                        /** @description Required when rejecting; shown to the applicant */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            category: string;
+                            description: string | null;
+                            place: string | null;
+                            schedule: string | null;
+                            capacity: number | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "approved" | "rejected" | "retired";
+                            rejectReason: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            organization: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order a menu item or ask for a service (点单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        menuItemId?: number;
+                        /** @description For a request off the menu */
+                        title?: string;
+                        details?: string | null;
+                        /** @enum {unknown} */
+                        category?: "theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance";
+                        siteId: number;
+                        address?: string | null;
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My orders and their state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                details: string | null;
+                                category: string;
+                                menuItemId: number | null;
+                                /** @description Masked except to the staff, the resident and the team serving */
+                                resident: string;
+                                contactPhone: string | null;
+                                address: string | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                handler: {
+                                    id: number;
+                                    name: string;
+                                    kind: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                openForGrab: boolean;
+                                deadline: string | null;
+                                overdue: boolean;
+                                escalations: number;
+                                declineReason: string | null;
+                                deliveryReport: string | null;
+                                deliveryPhotos: string[];
+                                rating: number | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders for the teams I lead, and open ones to grab */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                details: string | null;
+                                category: string;
+                                menuItemId: number | null;
+                                /** @description Masked except to the staff, the resident and the team serving */
+                                resident: string;
+                                contactPhone: string | null;
+                                address: string | null;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                handler: {
+                                    id: number;
+                                    name: string;
+                                    kind: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                openForGrab: boolean;
+                                deadline: string | null;
+                                overdue: boolean;
+                                escalations: number;
+                                declineReason: string | null;
+                                deliveryReport: string | null;
+                                deliveryPhotos: string[];
+                                rating: number | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch board: columns by state, overdue first */
+        get: {
+            parameters: {
+                query?: {
+                    under?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                ordered: {
+                                    id: number;
+                                    title: string;
+                                    details: string | null;
+                                    category: string;
+                                    menuItemId: number | null;
+                                    /** @description Masked except to the staff, the resident and the team serving */
+                                    resident: string;
+                                    contactPhone: string | null;
+                                    address: string | null;
+                                    site: {
+                                        id: number;
+                                        name: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    handler: {
+                                        id: number;
+                                        name: string;
+                                        kind: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    /** @enum {unknown} */
+                                    status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                    organization: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    openForGrab: boolean;
+                                    deadline: string | null;
+                                    overdue: boolean;
+                                    escalations: number;
+                                    declineReason: string | null;
+                                    deliveryReport: string | null;
+                                    deliveryPhotos: string[];
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                triaged: {
+                                    id: number;
+                                    title: string;
+                                    details: string | null;
+                                    category: string;
+                                    menuItemId: number | null;
+                                    /** @description Masked except to the staff, the resident and the team serving */
+                                    resident: string;
+                                    contactPhone: string | null;
+                                    address: string | null;
+                                    site: {
+                                        id: number;
+                                        name: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    handler: {
+                                        id: number;
+                                        name: string;
+                                        kind: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    /** @enum {unknown} */
+                                    status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                    organization: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    openForGrab: boolean;
+                                    deadline: string | null;
+                                    overdue: boolean;
+                                    escalations: number;
+                                    declineReason: string | null;
+                                    deliveryReport: string | null;
+                                    deliveryPhotos: string[];
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                dispatched: {
+                                    id: number;
+                                    title: string;
+                                    details: string | null;
+                                    category: string;
+                                    menuItemId: number | null;
+                                    /** @description Masked except to the staff, the resident and the team serving */
+                                    resident: string;
+                                    contactPhone: string | null;
+                                    address: string | null;
+                                    site: {
+                                        id: number;
+                                        name: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    handler: {
+                                        id: number;
+                                        name: string;
+                                        kind: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    /** @enum {unknown} */
+                                    status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                    organization: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    openForGrab: boolean;
+                                    deadline: string | null;
+                                    overdue: boolean;
+                                    escalations: number;
+                                    declineReason: string | null;
+                                    deliveryReport: string | null;
+                                    deliveryPhotos: string[];
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                accepted: {
+                                    id: number;
+                                    title: string;
+                                    details: string | null;
+                                    category: string;
+                                    menuItemId: number | null;
+                                    /** @description Masked except to the staff, the resident and the team serving */
+                                    resident: string;
+                                    contactPhone: string | null;
+                                    address: string | null;
+                                    site: {
+                                        id: number;
+                                        name: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    handler: {
+                                        id: number;
+                                        name: string;
+                                        kind: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    /** @enum {unknown} */
+                                    status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                    organization: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    openForGrab: boolean;
+                                    deadline: string | null;
+                                    overdue: boolean;
+                                    escalations: number;
+                                    declineReason: string | null;
+                                    deliveryReport: string | null;
+                                    deliveryPhotos: string[];
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                delivered: {
+                                    id: number;
+                                    title: string;
+                                    details: string | null;
+                                    category: string;
+                                    menuItemId: number | null;
+                                    /** @description Masked except to the staff, the resident and the team serving */
+                                    resident: string;
+                                    contactPhone: string | null;
+                                    address: string | null;
+                                    site: {
+                                        id: number;
+                                        name: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    handler: {
+                                        id: number;
+                                        name: string;
+                                        kind: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    /** @enum {unknown} */
+                                    status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                    organization: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    openForGrab: boolean;
+                                    deadline: string | null;
+                                    overdue: boolean;
+                                    escalations: number;
+                                    declineReason: string | null;
+                                    deliveryReport: string | null;
+                                    deliveryPhotos: string[];
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                rated: {
+                                    id: number;
+                                    title: string;
+                                    details: string | null;
+                                    category: string;
+                                    menuItemId: number | null;
+                                    /** @description Masked except to the staff, the resident and the team serving */
+                                    resident: string;
+                                    contactPhone: string | null;
+                                    address: string | null;
+                                    site: {
+                                        id: number;
+                                        name: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    handler: {
+                                        id: number;
+                                        name: string;
+                                        kind: string;
+                                        /** @description GB/T 2260 division code, 12 digits */
+                                        regionCode: string;
+                                    };
+                                    /** @enum {unknown} */
+                                    status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                                    organization: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    openForGrab: boolean;
+                                    deadline: string | null;
+                                    overdue: boolean;
+                                    escalations: number;
+                                    declineReason: string | null;
+                                    deliveryReport: string | null;
+                                    deliveryPhotos: string[];
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                            };
+                            overdue: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams and volunteers who could serve it, ranked, with reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizations: {
+                                /** @enum {unknown} */
+                                kind: "organization" | "volunteer";
+                                id: number;
+                                name: string;
+                                score: number;
+                                reasons: string[];
+                            }[];
+                            volunteers: {
+                                /** @enum {unknown} */
+                                kind: "organization" | "volunteer";
+                                id: number;
+                                name: string;
+                                score: number;
+                                reasons: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the order in (分拣) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispatch to a team, open for grabbing, or pass up/down a level (派单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Exactly one of organizationId, openForGrab or passToSiteId */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId?: number;
+                        openForGrab?: boolean;
+                        passToSiteId?: number;
+                        /** @description Deadline to accept, in hours (default 24) */
+                        hours?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The team accepts (接单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The team declines with a reason; the order goes back to triage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "triaged";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/grab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grab an open order for my team (抢单): the first wins */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizationId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver with a report and photos; hours into the ledger (送单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        report: string;
+                        photos?: string[];
+                        /** @description The team members who served, and for how long (into the ledger) */
+                        participants?: {
+                            volunteerId: number;
+                            minutes: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The resident rates the service (评单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The resident cancels an order not yet accepted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff take a dispatch back or reopen a finished order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            details: string | null;
+                            category: string;
+                            menuItemId: number | null;
+                            /** @description Masked except to the staff, the resident and the team serving */
+                            resident: string;
+                            contactPhone: string | null;
+                            address: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            handler: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "ordered" | "triaged" | "dispatched" | "accepted" | "delivered" | "rated" | "cancelled";
+                            organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            openForGrab: boolean;
+                            deadline: string | null;
+                            overdue: boolean;
+                            escalations: number;
+                            declineReason: string | null;
+                            deliveryReport: string | null;
+                            deliveryPhotos: string[];
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            timeline: {
+                                from: string | null;
+                                to: string;
+                                note: string | null;
+                                actor: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10709,6 +16006,163 @@ export interface paths {
                             content?: string;
                             issuer?: string;
                             issuedOn?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A center’s (institute’s, station’s) public portal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                                address: string | null;
+                            };
+                            /** @description Short address to share: /p/<id> */
+                            shareUrl: string;
+                            numbers: {
+                                volunteers: number;
+                                organizations: number;
+                                activities: number;
+                                serviceHours: number;
+                                wishesCollected: number;
+                                wishesFulfilled: number;
+                            };
+                            menu: {
+                                id: number;
+                                title: string;
+                                category: string;
+                                schedule: string | null;
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                            activities: {
+                                id: number;
+                                title: string;
+                                startsAt: string;
+                                quota: number;
+                                confirmedCount: number;
+                            }[];
+                            wishes: {
+                                id: number;
+                                title: string;
+                                beneficiaryName: string;
+                                beneficiaryGroup: string;
+                                status: string;
+                            }[];
+                            projects: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                coverUrl: string | null;
+                                brand: string | null;
+                            }[];
+                            teams: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                memberCount: number;
+                            }[];
                         };
                     };
                 };

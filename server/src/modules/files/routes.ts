@@ -8,7 +8,10 @@ import { requireActor } from '../auth/service.ts';
 import { MAX_IMAGE_BYTES, readImage, saveImage } from './service.ts';
 
 const tags = ['files'];
-const StoredFile = Type.Object({ id: Type.String({ format: 'uuid' }), url: Type.String(), contentType: Type.String(), size: Type.Integer() });
+const StoredFile = Type.Object({
+  id: Type.String({ format: 'uuid' }), url: Type.String(), thumbUrl: Type.String({ description: '320 px' }), contentType: Type.String(), size: Type.Integer(),
+});
+const FileQuery = Type.Object({ size: Type.Optional(Type.Enum(['full', 'thumb'])) }, { additionalProperties: false });
 const FileParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 export function fileRoutes(app: App, ctx: AppContext) {
@@ -17,7 +20,7 @@ export function fileRoutes(app: App, ctx: AppContext) {
 
   app.post('/files', {
     schema: {
-      tags, summary: 'Upload an image (JPG, PNG or WebP, at most 5 MB; the type is read from the bytes)',
+      tags, summary: 'Upload an image (JPG, PNG or WebP, at most 5 MB; the type is read from the bytes; kept resized for phones)',
       consumes: ['multipart/form-data'], response: { 201: StoredFile, ...errorResponses },
     },
   }, async (request, reply) => {
@@ -31,10 +34,10 @@ export function fileRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/files/:id', {
-    schema: { tags, summary: 'An uploaded image', params: FileParams, response: { 200: { type: 'string', format: 'binary' }, ...errorResponses } },
+    schema: { tags, summary: 'An uploaded image (size=thumb for 320 px)', params: FileParams, querystring: FileQuery, response: { 200: { type: 'string', format: 'binary' }, ...errorResponses } },
   }, async (request, reply) => {
     requireActor(request);
-    const file = await readImage(ctx, request.params.id);
+    const file = await readImage(ctx, request.params.id, request.query.size ?? 'full');
     return reply.type(file.contentType).header('cache-control', 'private, max-age=31536000, immutable').send(file.bytes);
   });
 }

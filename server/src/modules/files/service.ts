@@ -1,9 +1,13 @@
 // Uploaded images. The type is read from the bytes themselves (magic numbers), never from
-// the name or the client's word, and the size is capped.
-import { createHash } from 'node:crypto';
-import type { AppContext } from '../../context.ts';
+// the name or the client's word; the size is capped; photos are re-encoded for phones
+// (at most 1600 px, and a 320 px thumbnail), which also drops what the original carried
+// (EXIF location) and anything hidden after the image data.
+import { createHash, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../lib/scope.ts';
+import { fileStore, type Variant } from './store.ts';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -17,20 +21,43 @@ export function sniffImage(bytes: Buffer): ImageType | null {
   return null;
 }
 
-export async function saveImage(ctx: AppContext, actor: Actor, bytes: Buffer) {
-  const contentType = sniffImage(bytes);
-  if (!contentType) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { field: 'file', detail: { zh: '只能上传 JPG、PNG 或 WebP 图片', en: 'Only JPG, PNG or WebP images can be uploaded' } });
+const notAnImage = () => new AppError('UNSUPPORTED_MEDIA_TYPE', {
+  field: 'file', detail: { zh: '只能上传 JPG、PNG 或 WebP 图片', en: 'Only JPG, PNG or WebP images can be uploaded' },
+});
+
+/** Re-encoded as JPEG: the phone-sized photo and its thumbnail. */
+async function resized(bytes: Buffer): Promise<Record<Variant, Buffer>> {
+  try {
+    const image = sharp(bytes, { failOn: 'error' }).rotate();
+    const [full, thumb] = await Promise.all([
+      image.clone().resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
+      image.clone().resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer(),
+    ]);
+    return { full, thumb };
+  } catch {
+    throw notAnImage(); // the header said image, the rest did not
   }
-  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
-  const row = await ctx.db.insertInto('files').values({
-    owner_id: actor.userId, content_type: contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes,
-  }).returning(['id', 'content_type', 'size']).executeTakeFirstOrThrow();
-  return { id: row.id, url: `/api/v1/files/${row.id}`, contentType: row.content_type, size: row.size };
 }
 
-export async function readImage(ctx: AppContext, id: string) {
-  const row = await ctx.db.selectFrom('files').select(['content_type', 'bytes']).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('id');
-  return { contentType: row.content_type, bytes: row.bytes };
+export async function saveImage(ctx: AppContext, actor: Actor, bytes: Buffer) {
+  if (!sniffImage(bytes)) throw notAnImage();
+  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
+  const variants = await resized(bytes);
+  const store = fileStore(ctx.config.fileStorage);
+  const id = randomUUID();
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.insertInto('files').values({
+      id, owner_id: actor.userId, content_type: 'image/jpeg', size: variants.full.length, storage: store.kind,
+      sha256: createHash('sha256').update(variants.full).digest('hex'),
+    }).execute();
+    await store.put(tx, id, variants);
+  });
+  return { id, url: `/api/v1/files/${id}`, thumbUrl: `/api/v1/files/${id}?size=thumb`, contentType: 'image/jpeg', size: variants.full.length };
+}
+
+export async function readImage(ctx: AppContext, id: string, variant: Variant) {
+  const row = await ctx.db.selectFrom('files').select(['content_type', 'storage']).where('id', '=', id).executeTakeFirst();
+  const bytes = row ? await fileStore(row.storage).get(ctx, id, variant) : null;
+  if (!row || !bytes) throw notFound('id');
+  return { contentType: row.content_type, bytes };
 }

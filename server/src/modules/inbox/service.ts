@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import type { Actor } from '../../lib/scope.ts';
+import { smsSender } from '../../lib/sms.ts';
 
 export interface Message {
   kind: string;
@@ -13,12 +14,29 @@ export interface Message {
   link?: string | null;
 }
 
-export async function notify(ctx: AppContext, userIds: (number | null | undefined)[], message: Message) {
+/**
+ * Writes the message to each person's inbox; with `sms`, also texts them (residents
+ * who do not open the app still learn that their wish was claimed or their order sent).
+ */
+export async function notify(ctx: AppContext, userIds: (number | null | undefined)[], message: Message, options: { sms?: boolean } = {}) {
   const recipients = [...new Set(userIds.filter((id): id is number => typeof id === 'number'))];
   if (recipients.length === 0) return;
   await ctx.db.insertInto('notifications')
     .values(recipients.map((userId) => ({ user_id: userId, kind: message.kind, title: message.title, body: message.body, link: message.link ?? null })))
     .execute();
+  if (options.sms) await textPeople(ctx, recipients, `【连心桥】${message.title}：${message.body}`);
+}
+
+/** Sends a text to people by account, decrypting their numbers only to hand them to the sender. */
+export async function textPeople(ctx: AppContext, userIds: number[], text: string) {
+  const sender = smsSender(ctx.config.smsDriver);
+  const rows = await ctx.db.selectFrom('users').select('phone_enc').where('id', 'in', userIds).execute();
+  for (const row of rows) await sender.send(ctx.pii.decrypt(row.phone_enc), text);
+}
+
+/** Sends a text to a number stored encrypted (a beneficiary without an account). */
+export async function textNumber(ctx: AppContext, phoneEnc: string | null, text: string) {
+  if (phoneEnc) await smsSender(ctx.config.smsDriver).send(ctx.pii.decrypt(phoneEnc), `【连心桥】${text}`);
 }
 
 export async function myInbox(ctx: AppContext, actor: Actor, page: { cursor?: string | undefined; limit: number; unread?: boolean | undefined }) {

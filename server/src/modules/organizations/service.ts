@@ -291,3 +291,35 @@ export async function organizationManagedBy(ctx: AppContext, actor: Actor, id: n
     throw error;
   }
 }
+
+/** Refuses unless every volunteer named is an active member (hours go only to members). */
+export async function requireActiveMembers(ctx: AppContext, organizationId: number, volunteerIds: number[]) {
+  if (volunteerIds.length === 0) return;
+  const rows = await ctx.db.selectFrom('memberships').select('volunteer_id')
+    .where('organization_id', '=', organizationId).where('volunteer_id', 'in', volunteerIds).where('status', '=', 'active').execute();
+  if (rows.length !== new Set(volunteerIds).size) {
+    throw new AppError('VALIDATION_FAILED', { field: 'participants', detail: { zh: '服务人员须是本队成员', en: 'Participants must be members of the team' } });
+  }
+}
+
+/** The organizations a volunteer leads. */
+export async function organizationsLedBy(ctx: AppContext, volunteerId: number | null): Promise<number[]> {
+  if (!volunteerId) return [];
+  const rows = await ctx.db.selectFrom('organizations').select('id').where('leader_volunteer_id', '=', volunteerId).execute();
+  return rows.map((row) => row.id);
+}
+
+/** The accounts of these organizations' leaders (to tell them of work sent to their team). */
+export async function leaderUserIds(ctx: AppContext, organizationIds: number[]): Promise<number[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await ctx.db.selectFrom('organizations').innerJoin('volunteers', 'volunteers.id', 'organizations.leader_volunteer_id')
+    .select('volunteers.user_id').where('organizations.id', 'in', organizationIds).execute();
+  return rows.map((row) => row.user_id).filter((id): id is number => id !== null);
+}
+
+/** The counties (6-digit prefixes) these organizations sit in. */
+export async function countiesOf(ctx: AppContext, organizationIds: number[]): Promise<string[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await ctx.db.selectFrom('organizations').select('region_code').where('id', 'in', organizationIds).execute();
+  return [...new Set(rows.map((row) => row.region_code.slice(0, 6)))];
+}

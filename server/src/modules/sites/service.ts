@@ -226,11 +226,11 @@ export async function networkSiteOn(ctx: AppContext, regionCode: string): Promis
   return summary(row);
 }
 
-/** Any live site with its place (for activities held there), or null. */
+/** Any live site with its place and its parent, or null. */
 export async function findSite(ctx: AppContext, id: number) {
-  const row = await ctx.db.selectFrom('sites').select(['id', 'kind', 'name', 'region_code', 'address', 'longitude', 'latitude'])
+  const row = await ctx.db.selectFrom('sites').select(['id', 'kind', 'name', 'region_code', 'address', 'longitude', 'latitude', 'parent_id'])
     .where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  return row ? { ...summary(row), address: row.address, longitude: row.longitude, latitude: row.latitude } : null;
+  return row ? { ...summary(row), address: row.address, longitude: row.longitude, latitude: row.latitude, parentId: row.parent_id } : null;
 }
 
 /** The network sites on many division codes at once (an import resolves a batch's codes in one query). */

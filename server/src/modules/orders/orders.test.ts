@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../../test/env.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
+import { actorFor, buildOrganization, buildUser, buildVolunteer } from '../../seed/factories.ts';
+import { escalateOverdueOrders } from './service.ts';
+
+let server: TestServer;
+let station: number;
+let institute: number;
+let stationAdmin: TestClient;
+let instituteAdmin: TestClient;
+let centerAdmin: TestClient;
+let resident: TestClient;
+let team: { id: number; leader: TestClient; memberId: number };
+
+const site = async (regionCode: string, kind: string) =>
+  (await server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', regionCode).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+
+/** An approved team at the station with a leader who has an account, and one more member. */
+async function makeTeam(name: string) {
+  const centerActor = await actorFor(server.ctx, (await centerAdmin.get('/api/v1/auth/me')).body.user.id);
+  const org = await buildOrganization(server.ctx, centerActor, { siteId: station, name, category: 'assistance' });
+  const account = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });
+  const leader = await buildVolunteer(server.ctx, { siteId: station, userId: account.userId, phone: account.phone });
+  const member = await buildVolunteer(server.ctx, { siteId: station });
+  await server.ctx.db.insertInto('memberships').values([leader.id, member.id].map((volunteerId) => ({ organization_id: org.id, volunteer_id: volunteerId, status: 'active' }))).execute();
+  await server.ctx.db.updateTable('organizations').set({ leader_volunteer_id: leader.id, member_count: 2 }).where('id', '=', org.id).execute();
+  return { id: org.id, leader: await server.signIn(account.phone, account.password), memberId: member.id };
+}
+
+beforeAll(async () => {
+  server = await createTestServer();
+  station = await site('210321001021', 'station');
+  institute = await site('210321001000', 'institute');
+  stationAdmin = await server.signIn('13800000003', DEMO_PASSWORD);
+  instituteAdmin = await server.signIn('13800000002', DEMO_PASSWORD);
+  centerAdmin = await server.signIn('13800000001', DEMO_PASSWORD);
+  resident = await server.signIn('13800000006', DEMO_PASSWORD);
+  team = await makeTeam('点单测试服务队');
+});
+afterAll(() => server?.close());
+
+describe('the menu', () => {
+  it('is made by a site, approved by the level above, and offered to the residents below', async () => {
+    const item = await stationAdmin.post('/api/v1/menu/items', { siteId: station, organizationId: team.id, title: '上门理发', category: 'assistance', schedule: '每周三上午' });
+    expect(item.body.status).toBe('pending');
+    expect((await stationAdmin.post(`/api/v1/menu/items/${item.body.id}/review`, { decision: 'approve' })).status).toBe(403);
+    expect((await instituteAdmin.post(`/api/v1/menu/items/${item.body.id}/review`, { decision: 'approve' })).body.status).toBe('approved');
+    const menu = await server.client().get(`/api/v1/menu?siteId=${station}`);
+    expect(menu.body.items.map((i: { title: string }) => i.title)).toContain('上门理发');
+  });
+});
+
+describe('orders', () => {
+  it('walk ordered → triaged → dispatched → accepted → delivered → rated, with hours and messages', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '帮忙修水龙头', category: 'assistance', siteId: station, address: '庆南社区3号楼', contactPhone: '13912340000' });
+    expect(placed.body).toMatchObject({ status: 'ordered', handler: { id: station } });
+    expect((await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`)).body.status).toBe('triaged');
+    const dispatched = await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { organizationId: team.id, hours: 12 });
+    expect(dispatched.body).toMatchObject({ status: 'dispatched', organization: { id: team.id } });
+    expect((await team.leader.get('/api/v1/inbox')).body.items[0].kind).toBe('order_dispatched');
+    expect((await team.leader.post(`/api/v1/orders/${placed.body.id}/accept`)).body.status).toBe('accepted');
+    const delivered = await team.leader.post(`/api/v1/orders/${placed.body.id}/deliver`, { report: '已更换水龙头', participants: [{ volunteerId: team.memberId, minutes: 60 }] });
+    expect(delivered.body.status).toBe('delivered');
+    const entry = await server.ctx.db.selectFrom('service_hours').select(['minutes', 'organization_id']).where('source', '=', 'order').where('source_id', '=', placed.body.id).execute();
+    expect(entry).toEqual([{ minutes: 60, organization_id: team.id }]);
+    const rated = await resident.post(`/api/v1/orders/${placed.body.id}/rate`, { score: 5, comment: '很及时' });
+    expect(rated.body).toMatchObject({ status: 'rated', rating: 5 });
+    expect(rated.body.timeline.map((e: { to: string }) => e.to)).toEqual(['ordered', 'triaged', 'dispatched', 'accepted', 'delivered', 'rated']);
+  });
+
+  it('refuse illegal moves with 409 and the current state, and hours only for members', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '陪同就医', category: 'medical_fitness', siteId: station });
+    const early = await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { organizationId: team.id });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: 'INVALID_TRANSITION', message: '当前状态为“ordered”，不能执行此操作' });
+    expect((await resident.post(`/api/v1/orders/${placed.body.id}/rate`, { score: 5 })).body.error.code).toBe('INVALID_TRANSITION');
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`);
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { organizationId: team.id });
+    await team.leader.post(`/api/v1/orders/${placed.body.id}/accept`);
+    const stranger = await buildVolunteer(server.ctx, { siteId: station });
+    const bad = await team.leader.post(`/api/v1/orders/${placed.body.id}/deliver`, { report: '完成', participants: [{ volunteerId: stranger.id, minutes: 30 }] });
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'participants' });
+  });
+
+  it('are grabbed by exactly one team when opened for grabbing', async () => {
+    const teams = await Promise.all(['抢单一队', '抢单二队', '抢单三队', '抢单四队'].map(makeTeam));
+    const placed = await resident.post('/api/v1/orders', { title: '打扫楼道', category: 'environment', siteId: station });
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`);
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { openForGrab: true });
+    const answers = await Promise.all(teams.map((t) => t.leader.post(`/api/v1/orders/${placed.body.id}/grab`, { organizationId: t.id })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(3);
+    const winner = answers.find((a) => a.status === 200)!;
+    expect(winner.body).toMatchObject({ status: 'accepted', openForGrab: false });
+  });
+
+  it('go back to triage when a team declines, and can be passed up a level', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '法律咨询', category: 'legal', siteId: station });
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`);
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { organizationId: team.id });
+    const declined = await team.leader.post(`/api/v1/orders/${placed.body.id}/decline`, { reason: '队里没有律师' });
+    expect(declined.body).toEqual({ id: placed.body.id, status: 'triaged' });
+    expect((await stationAdmin.get(`/api/v1/orders/${placed.body.id}`)).body).toMatchObject({ status: 'triaged', organization: null, declineReason: '队里没有律师' });
+    const passed = await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { passToSiteId: institute });
+    expect(passed.body).toMatchObject({ status: 'triaged', handler: { id: institute } });
+    expect((await instituteAdmin.get('/api/v1/orders/board')).body.columns.triaged.map((o: { id: number }) => o.id)).toContain(placed.body.id);
+  });
+
+  it('escalate to the level above when left too long, flagged on its board (controllable clock)', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '送餐上门', category: 'assistance', siteId: station });
+    expect(await escalateOverdueOrders(server.ctx, new Date(Date.now() + 23 * 3600_000))).toBe(0);
+    expect(await escalateOverdueOrders(server.ctx, new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+    const detail = await instituteAdmin.get(`/api/v1/orders/${placed.body.id}`);
+    expect(detail.body).toMatchObject({ handler: { id: institute }, overdue: true, escalations: 1, status: 'ordered' });
+    const board = await instituteAdmin.get('/api/v1/orders/board');
+    expect(board.body.columns.ordered[0]).toMatchObject({ overdue: true });
+    expect(board.body.overdue).toBeGreaterThanOrEqual(1);
+    expect((await instituteAdmin.get('/api/v1/inbox')).body.items.map((i: { kind: string }) => i.kind)).toContain('order_escalated');
+    // The station no longer handles it, but still sees where it went.
+    expect((await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`)).status).toBe(404);
+  });
+
+  it('show the resident masked to outsiders and keep staff inside their area', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '换灯泡', category: 'assistance', siteId: station, contactPhone: '13912340001' });
+    expect(placed.body).toMatchObject({ resident: '王大爷', contactPhone: '13912340001' });
+    const neighbour = await buildUser(server.ctx, { siteId: await site('210321001022', 'station'), role: 'station_admin' });
+    const other = await server.signIn(neighbour.phone, neighbour.password);
+    expect((await other.get(`/api/v1/orders/${placed.body.id}`)).status).toBe(404);
+    expect((await other.post(`/api/v1/orders/${placed.body.id}/triage`)).status).toBe(404);
+  });
+
+  it('suggest teams ranked by category and nearness, saying why', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '助老服务', category: 'assistance', siteId: station });
+    const suggestions = await stationAdmin.get(`/api/v1/orders/${placed.body.id}/suggestions`);
+    expect(suggestions.status).toBe(200);
+    const best = suggestions.body.organizations[0];
+    expect(best.reasons).toEqual(expect.arrayContaining(['服务类别相符：扶危帮困', '同一社区（村）']));
+    const scores = suggestions.body.organizations.map((o: { score: number }) => o.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    expect(suggestions.body.volunteers.length).toBeGreaterThan(0);
+  });
+});

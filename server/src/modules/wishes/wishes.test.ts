@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../../test/env.ts';
+import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
+import { recentSms } from '../../lib/sms.ts';
+import { buildUser, buildVolunteer } from '../../seed/factories.ts';
+import { recountCampaign, releaseOverdueClaims } from './service.ts';
+
+let server: TestServer;
+let station: number;
+let stationAdmin: TestClient;
+let resident: TestClient;
+let campaignId: number;
+
+const site = async (regionCode: string, kind: string) =>
+  (await server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', regionCode).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+
+async function volunteerClient() {
+  const account = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });
+  const made = await buildVolunteer(server.ctx, { siteId: station, userId: account.userId, phone: account.phone });
+  return { id: made.id, client: await server.signIn(account.phone, account.password) };
+}
+
+const wish = (overrides: Record<string, unknown> = {}) => ({
+  title: '想要一个新书包', story: '孩子上三年级了，书包已经破了，想要一个新书包上学用。', category: 'study', beneficiaryGroup: 'left_behind_child',
+  beneficiaryName: '李小明', beneficiaryPhone: '13912345678', estimatedValueYuan: 120, siteId: station, campaignId, ...overrides,
+});
+
+async function published(overrides: Record<string, unknown> = {}) {
+  const posted = await resident.post('/api/v1/wishes', wish(overrides));
+  expect(posted.status).toBe(201);
+  const approved = await stationAdmin.post(`/api/v1/wishes/${posted.body.id}/review`, { decision: 'approve' });
+  expect(approved.body.status).toBe('published');
+  return posted.body.id as number;
+}
+
+beforeAll(async () => {
+  server = await createTestServer();
+  station = await site('210321001021', 'station');
+  stationAdmin = await server.signIn('13800000003', DEMO_PASSWORD);
+  resident = await server.signIn('13800000006', DEMO_PASSWORD);
+  const centerAdmin = await server.signIn('13800000001', DEMO_PASSWORD);
+  const campaign = await centerAdmin.post('/api/v1/campaigns', {
+    name: '百万志愿者圆百万微心愿·台安', regionCode: '210321000000', startsOn: '2026-01-01', endsOn: '2026-12-31', valueCapYuan: 300,
+  });
+  campaignId = campaign.body.id;
+});
+afterAll(() => server?.close());
+
+describe('micro-wishes', () => {
+  it('go from the resident through review onto the wall with the beneficiary masked', async () => {
+    const posted = await resident.post('/api/v1/wishes', wish());
+    expect(posted.body).toMatchObject({ status: 'submitted', beneficiaryName: '李小明', campaign: { id: campaignId } });
+    expect((await server.client().get(`/api/v1/wishes/${posted.body.id}`)).status).toBe(404);
+    await stationAdmin.post(`/api/v1/wishes/${posted.body.id}/review`, { decision: 'approve' });
+    const wall = await server.client().get('/api/v1/wishes/wall?under=210321');
+    const shown = wall.body.items.find((w: { id: number }) => w.id === posted.body.id);
+    expect(shown).toMatchObject({ status: 'published', beneficiaryName: '李**', beneficiaryPhone: '139****5678' });
+    expect(JSON.stringify(wall.body)).not.toContain('李小明');
+    expect(JSON.stringify(wall.body)).not.toContain('13912345678');
+  });
+
+  it('point out likely duplicates and merge one', async () => {
+    const first = await published({ beneficiaryName: '王奶奶', title: '想请人陪我去医院', story: '腿脚不便，想请志愿者陪我去医院复查。', category: 'company', beneficiaryGroup: 'elderly_alone' });
+    const again = await resident.post('/api/v1/wishes', wish({ beneficiaryName: '王奶奶', title: '请人陪去医院', story: '腿脚不便，想请志愿者陪我去医院复查', category: 'company', beneficiaryGroup: 'elderly_alone' }));
+    const duplicates = await stationAdmin.get(`/api/v1/wishes/${again.body.id}/duplicates`);
+    expect(duplicates.body.items[0]).toMatchObject({ wish: { id: first }, sameBeneficiary: true });
+    expect(duplicates.body.items[0].similarity).toBeGreaterThan(0.8);
+    const merged = await stationAdmin.post(`/api/v1/wishes/${again.body.id}/review`, { decision: 'merge', mergeIntoId: first });
+    expect(merged.body).toMatchObject({ status: 'merged', mergedIntoId: first });
+  });
+
+  it('refuse illegal moves with 409 and the current state', async () => {
+    const id = await published();
+    const again = await stationAdmin.post(`/api/v1/wishes/${id}/review`, { decision: 'approve' });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'INVALID_TRANSITION', field: 'status', message: '当前状态为“published”，不能执行此操作' });
+    expect((await resident.post(`/api/v1/wishes/${id}/confirm`)).body.error.code).toBe('INVALID_TRANSITION');
+    const rejected = await resident.post('/api/v1/wishes', wish());
+    expect((await stationAdmin.post(`/api/v1/wishes/${rejected.body.id}/review`, { decision: 'reject' })).body.error.field).toBe('reason');
+  });
+
+  it('have exactly one claimer when many press at once', async () => {
+    const id = await published();
+    const crowd = await Promise.all(Array.from({ length: 8 }, () => volunteerClient()));
+    const answers = await Promise.all(crowd.map((v) => v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer' })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'INVALID_TRANSITION')).toBe(true);
+    const events = await server.ctx.db.selectFrom('workflow_events').select('to_status').where('subject', '=', 'wish').where('subject_id', '=', id).execute();
+    expect(events.filter((e) => e.to_status === 'claimed')).toHaveLength(1);
+  });
+
+  it('are fulfilled by the claimer (hours in the ledger), confirmed by the resident, and counted', async () => {
+    const before = (await server.client().get(`/api/v1/campaigns/${campaignId}`)).body;
+    const id = await published();
+    const v = await volunteerClient();
+    const claimed = await v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer', days: 3 });
+    expect(claimed.body.beneficiaryName).toBe('李小明'); // the claimer serves the beneficiary
+    expect(recentSms().at(-1)?.text).toContain('已被认领');
+    const stranger = await volunteerClient();
+    expect((await stranger.client.post(`/api/v1/wishes/${id}/fulfil`, { note: '不是我认领的' })).status).toBe(404);
+    const fulfilled = await v.client.post(`/api/v1/wishes/${id}/fulfil`, { note: '书包已送到孩子手中', minutes: 90 });
+    expect(fulfilled.body.status).toBe('fulfilled');
+    const entry = await server.ctx.db.selectFrom('service_hours').select(['minutes', 'source']).where('volunteer_id', '=', v.id).executeTakeFirstOrThrow();
+    expect(entry).toEqual({ minutes: 90, source: 'wish' });
+    expect((await resident.post(`/api/v1/wishes/${id}/confirm`)).body.status).toBe('confirmed');
+    const after = (await server.client().get(`/api/v1/campaigns/${campaignId}`)).body;
+    expect(after.collected - before.collected).toBe(1);
+    expect(after.fulfilled - before.fulfilled).toBe(1);
+    expect(await recountCampaign(server.ctx, campaignId)).toEqual({ collected: after.collected, fulfilled: after.fulfilled });
+    expect((await resident.get(`/api/v1/wishes/${id}`)).body.timeline.map((e: { to: string }) => e.to)).toEqual(['submitted', 'published', 'claimed', 'fulfilled', 'confirmed']);
+  });
+
+  it('keep the campaign’s value cap', async () => {
+    const response = await resident.post('/api/v1/wishes', wish({ estimatedValueYuan: 800 }));
+    expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'estimatedValueYuan' });
+  });
+
+  it('release claims past their deadline back to the wall, flagged, with a controllable clock', async () => {
+    const id = await published();
+    const v = await volunteerClient();
+    await v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer', days: 2 });
+    expect(await releaseOverdueClaims(server.ctx, new Date(Date.now() + 24 * 3600_000))).toBe(0);
+    expect(await releaseOverdueClaims(server.ctx, new Date(Date.now() + 3 * 24 * 3600_000))).toBe(1);
+    const after = await stationAdmin.get(`/api/v1/wishes/${id}`);
+    expect(after.body).toMatchObject({ status: 'published', overdue: true, claimer: null });
+    expect((await v.client.get('/api/v1/inbox')).body.items[0].kind).toBe('wish_overdue');
+    expect((await stationAdmin.get('/api/v1/wishes?overdue=true')).body.items.map((w: { id: number }) => w.id)).toContain(id);
+  });
+
+  it('stay inside the area for staff', async () => {
+    const id = await published();
+    const neighbour = await buildUser(server.ctx, { siteId: await site('210321001022', 'station'), role: 'station_admin' });
+    const other = await server.signIn(neighbour.phone, neighbour.password);
+    expect((await other.post(`/api/v1/wishes/${id}/review`, { decision: 'approve' })).status).toBe(404);
+    expect((await other.get(`/api/v1/wishes/${id}`)).body.beneficiaryName).toBe('李**');
+  });
+});
