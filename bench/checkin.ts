@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import { currentCode } from '../server/src/lib/qr-token.ts';
 import { runImportCommand } from '../server/src/modules/imports/command.ts';
 import { actorFor, buildActivity, buildOrganization, buildProject } from '../server/src/seed/factories.ts';
 import { BENCH_PII_KEY, freshBenchDatabase, rate, type BenchDatabase } from './database.ts';
@@ -23,7 +24,6 @@ const CONCURRENCY = 32;
 const WARMUP_SECONDS = 3;
 const SECONDS = 20;
 const PORT = 3999;
-const QR_WINDOW_SECONDS = 15;
 const run = promisify(execFile);
 
 /** Volunteers with accounts and live sessions (token `bench-<volunteer id>`), all signed up to every activity. */
@@ -110,10 +110,7 @@ export async function benchCheckIn(options: BenchOptions): Promise<BenchResult[]
     log(`check-in: (b) ${CONCURRENCY} clients checking in through the API…`);
     const server = await startServer(bench);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const qr = (activityId: number) => {
-      const window = Math.floor(Date.now() / 1000 / QR_WINDOW_SECONDS);
-      return `${activityId}.${window}.${bench.ctx.pii.tokenMac(`checkin:${activityId}:${window}`)}`;
-    };
+    const qr = (activityId: number) => currentCode(bench.ctx.pii, 'checkin', activityId).token;
     let next = 0;
     let counted = 0;
     let failures = 0;

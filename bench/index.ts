@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { benchCheckIn } from './checkin.ts';
+import { benchFanOut } from './fanout.ts';
 import { benchImport } from './import.ts';
 
 export interface BenchResult {
@@ -30,6 +31,7 @@ export interface BenchOptions {
 const benchmarks: Record<string, (options: BenchOptions) => Promise<BenchResult[]>> = {
   import: benchImport,
   'check-in': benchCheckIn,
+  'fan-out': benchFanOut,
 };
 
 const resultsDir = path.join(import.meta.dirname, 'results');

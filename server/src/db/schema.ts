@@ -36,6 +36,7 @@ export interface ActivitiesTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  required_qualification: string | null;
 }
 
 export interface AttendanceTable {
@@ -72,6 +73,46 @@ export interface BrandsTable {
   created_at: Generated<Date>;
 }
 
+export interface CallupPostsTable {
+  id: Generated<number>;
+  callup_id: number;
+  name: string;
+  site_id: number | null;
+  address: string | null;
+  capacity: number;
+  assigned: Generated<number>;
+}
+
+export interface CallupResponsesTable {
+  callup_id: number;
+  volunteer_id: number;
+  status: string;
+  post_id: number | null;
+  responded_at: Generated<Date>;
+}
+
+export interface CallupsTable {
+  id: Generated<number>;
+  title: string;
+  description: string | null;
+  area_prefix: string;
+  region_code: string;
+  categories: Generated<string[]>;
+  skills: Generated<string[]>;
+  headcount: number;
+  reserve_only: Generated<boolean>;
+  send_sms: Generated<boolean>;
+  status: Generated<string>;
+  fanout_region: Generated<string>;
+  fanout_id: Generated<number>;
+  notified: Generated<number>;
+  accepted: Generated<number>;
+  declined: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  stood_down_at: Date | null;
+}
+
 export interface CampaignsTable {
   id: Generated<number>;
   name: string;
@@ -84,6 +125,54 @@ export interface CampaignsTable {
   collected: Generated<number>;
   fulfilled: Generated<number>;
   created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CareGroupMembersTable {
+  group_id: number;
+  volunteer_id: number;
+  joined_at: Generated<Date>;
+  left_at: Date | null;
+}
+
+export interface CareGroupsTable {
+  id: Generated<number>;
+  name: string;
+  site_id: number;
+  region_code: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CareRecipientsTable {
+  id: Generated<number>;
+  group_id: number;
+  kind: string;
+  name_enc: string;
+  name_masked: string;
+  phone_enc: string | null;
+  address_enc: string | null;
+  needs_enc: string | null;
+  visit_every_days: number;
+  caretaker_id: number | null;
+  site_id: number;
+  region_code: string;
+  consent_at: Date;
+  closed_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CareVisitsTable {
+  id: Generated<number>;
+  recipient_id: number;
+  volunteer_id: number;
+  visited_on: string;
+  kind: string;
+  summary_enc: string;
+  photos: Generated<string[]>;
+  follow_up: string | null;
+  client_id: string;
   created_at: Generated<Date>;
 }
 
@@ -103,6 +192,36 @@ export interface CertificatesTable {
   issued_at: Generated<Date>;
   revoked_at: Date | null;
   revoke_reason: string | null;
+}
+
+export interface CourseSessionsTable {
+  id: Generated<number>;
+  course_id: number;
+  site_id: number;
+  region_code: string;
+  lecturer_id: number | null;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  enrolled_count: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CoursesTable {
+  id: Generated<number>;
+  title: string;
+  description: string | null;
+  mode: string;
+  category: string;
+  materials: JsonWithDefault;
+  quiz: JsonWithDefault;
+  pass_mark: Generated<number>;
+  grants_qualification: string | null;
+  site_id: number;
+  region_code: string;
+  status: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
 }
 
 export interface EvaluationsTable {
@@ -199,6 +318,17 @@ export interface ImportRowErrorsTable {
   row_number: number;
   cells_enc: string;
   reason: string;
+}
+
+export interface LecturersTable {
+  id: Generated<number>;
+  name: string;
+  title: string | null;
+  expertise: Generated<string[]>;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  region_code: string;
+  created_at: Generated<Date>;
 }
 
 export interface LoginAttemptsTable {
@@ -329,6 +459,15 @@ export interface ProjectsTable {
   updated_at: Generated<Date>;
 }
 
+export interface QuizAttemptsTable {
+  id: Generated<number>;
+  course_id: number;
+  volunteer_id: number;
+  score: number;
+  passed: boolean;
+  at: Generated<Date>;
+}
+
 export interface RegionsTable {
   code: string;
   parent_code: string | null;
@@ -356,6 +495,13 @@ export interface ServiceHoursTable {
   content: string | null;
   recorded_by: number | null;
   recorded_at: Generated<Date>;
+}
+
+export interface SessionEnrollmentsTable {
+  session_id: number;
+  volunteer_id: number;
+  enrolled_at: Generated<Date>;
+  attended_at: Date | null;
 }
 
 export interface SessionsTable {
@@ -399,6 +545,33 @@ export interface SitesTable {
   deleted_at: Date | null;
 }
 
+export interface TrainingRecordsTable {
+  volunteer_id: number;
+  course_id: number;
+  session_id: number | null;
+  score: number | null;
+  region_code: string;
+  completed_at: Generated<Date>;
+}
+
+export interface UnitPairsTable {
+  id: Generated<number>;
+  unit_name: string;
+  unit_type: string;
+  site_id: number;
+  region_code: string;
+  unit_contact_name: string;
+  unit_contact_phone_enc: string | null;
+  unit_contact_phone_masked: string | null;
+  community_contact_name: string;
+  community_contact_phone_enc: string | null;
+  community_contact_phone_masked: string | null;
+  started_on: string;
+  ended_on: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   name: string;
@@ -419,6 +592,13 @@ export interface VolunteerHoursTable {
   volunteer_id: number;
   minutes: Generated<number>;
   entries: Generated<number>;
+}
+
+export interface VolunteerQualificationsTable {
+  volunteer_id: number;
+  qualification: string;
+  course_id: number | null;
+  earned_at: Generated<Date>;
 }
 
 export interface VolunteersTable {
@@ -513,8 +693,17 @@ export interface DB {
   attendance: AttendanceTable;
   audit_log: AuditLogTable;
   brands: BrandsTable;
+  callup_posts: CallupPostsTable;
+  callup_responses: CallupResponsesTable;
+  callups: CallupsTable;
   campaigns: CampaignsTable;
+  care_group_members: CareGroupMembersTable;
+  care_groups: CareGroupsTable;
+  care_recipients: CareRecipientsTable;
+  care_visits: CareVisitsTable;
   certificates: CertificatesTable;
+  course_sessions: CourseSessionsTable;
+  courses: CoursesTable;
   evaluations: EvaluationsTable;
   files: FilesTable;
   grants: GrantsTable;
@@ -523,6 +712,7 @@ export interface DB {
   import_file_chunks: ImportFileChunksTable;
   import_jobs: ImportJobsTable;
   import_row_errors: ImportRowErrorsTable;
+  lecturers: LecturersTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;
   menu_items: MenuItemsTable;
@@ -530,14 +720,19 @@ export interface DB {
   orders: OrdersTable;
   organizations: OrganizationsTable;
   projects: ProjectsTable;
+  quiz_attempts: QuizAttemptsTable;
   regions: RegionsTable;
   service_hours: ServiceHoursTable;
+  session_enrollments: SessionEnrollmentsTable;
   sessions: SessionsTable;
   settings: SettingsTable;
   signups: SignupsTable;
   sites: SitesTable;
+  training_records: TrainingRecordsTable;
+  unit_pairs: UnitPairsTable;
   users: UsersTable;
   volunteer_hours: VolunteerHoursTable;
+  volunteer_qualifications: VolunteerQualificationsTable;
   volunteers: VolunteersTable;
   wishes: WishesTable;
   workflow_events: WorkflowEventsTable;

@@ -6,6 +6,9 @@ import type { BackgroundTask } from '../tasks.ts';
 import { closeForgottenCheckOuts } from './activities/service.ts';
 import { activityRoutes } from './activities/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { callupRoutes } from './callups/routes.ts';
+import { runFanOut } from './callups/service.ts';
+import { careRoutes } from './care/routes.ts';
 import { certificateRoutes, verifyPageRoutes } from './certificates/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -21,6 +24,7 @@ import { projectRoutes } from './projects/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
 import { volunteerRoutes } from './volunteers/routes.ts';
 import { releaseOverdueClaims } from './wishes/service.ts';
 import { wishRoutes } from './wishes/routes.ts';
@@ -60,6 +64,12 @@ export const modules: LianxinModule[] = [
   },
   { name: 'certificates', routes: certificateRoutes },
   { name: 'portals', routes: portalRoutes },
+  { name: 'care', routes: careRoutes },
+  { name: 'training', routes: trainingRoutes },
+  {
+    name: 'callups', routes: callupRoutes,
+    tasks: [{ name: 'fan out call-ups', everySeconds: 2, run: (ctx) => runFanOut(ctx) }],
+  },
   { name: 'portal links', prefix: '', routes: portalLinkRoutes },
   { name: 'verify page', prefix: '', routes: verifyPageRoutes },
   { name: 'imports', routes: importRoutes, tasks: importTasks },

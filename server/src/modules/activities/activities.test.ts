@@ -3,7 +3,8 @@ import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
 import type { Actor } from '../../lib/scope.ts';
 import { actorFor, buildActivity, buildOrganization, buildProject, buildUser, buildVolunteer, nextIdNumber } from '../../seed/factories.ts';
-import { checkIn, QR_WINDOW_SECONDS } from './attendance.ts';
+import { QR_WINDOW_SECONDS } from '../../lib/qr-token.ts';
+import { checkIn } from './attendance.ts';
 
 let server: TestServer;
 let station: number;

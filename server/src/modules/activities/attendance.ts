@@ -3,6 +3,7 @@
 // organization confirms attendance and the hours go into the ledger.
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { currentCode, isFreshCode, staleCodeError } from '../../lib/qr-token.ts';
 import type { Actor } from '../../lib/scope.ts';
 import * as hours from '../hours/service.ts';
 import * as inbox from '../inbox/service.ts';
@@ -10,18 +11,10 @@ import * as volunteers from '../volunteers/service.ts';
 import { activityManagedBy } from './access.ts';
 import * as q from './queries.ts';
 
-/** A QR code lives for one window and the next: under 30 seconds, so a screenshot goes stale. */
-export const QR_WINDOW_SECONDS = 15;
 /** Check-in opens this long before the start. */
 const EARLY_MINUTES = 30;
 /** A check-out within this long of the check-in is taken as a double scan. */
 const MIN_SERVICE_MINUTES = 5;
-
-const windowOf = (at: Date) => Math.floor(at.getTime() / 1000 / QR_WINDOW_SECONDS);
-
-function qrToken(ctx: AppContext, activityId: number, window: number): string {
-  return `${activityId}.${window}.${ctx.pii.tokenMac(`checkin:${activityId}:${window}`)}`;
-}
 
 function refuse(zh: string, en: string, field?: string) {
   return new AppError('VALIDATION_FAILED', { ...(field && { field }), detail: { zh, en } });
@@ -30,21 +23,11 @@ function refuse(zh: string, en: string, field?: string) {
 /** The code the leader's screen shows, renewed every window. */
 export async function checkInCode(ctx: AppContext, actor: Actor, activityId: number, now = new Date()) {
   await activityManagedBy(ctx, actor, activityId);
-  const window = windowOf(now);
-  return {
-    token: qrToken(ctx, activityId, window),
-    expiresAt: new Date((window + 2) * QR_WINDOW_SECONDS * 1000).toISOString(),
-    refreshSeconds: QR_WINDOW_SECONDS,
-  };
+  return currentCode(ctx.pii, 'checkin', activityId, now);
 }
 
 function checkToken(ctx: AppContext, activityId: number, token: string, now: Date) {
-  const [id, window] = token.split('.');
-  const current = windowOf(now);
-  const fresh = Number(id) === activityId && [current, current - 1].includes(Number(window));
-  if (!fresh || qrToken(ctx, activityId, Number(window)) !== token) {
-    throw refuse('二维码已过期或无效，请扫描负责人手机上当前的二维码', 'The code has expired or is not valid; scan the one on the leader’s screen now', 'token');
-  }
+  if (!isFreshCode(ctx.pii, 'checkin', activityId, token, now)) throw staleCodeError();
 }
 
 /** Great-circle distance in metres. */

@@ -37,6 +37,8 @@ export interface ActivityInput {
   requiredSkills?: string[] | undefined;
   riskFlagged?: boolean | undefined;
   insuranceRef?: string | null | undefined;
+  /** A qualification from a training course that volunteers must hold to sign up. */
+  requiredQualification?: string | null | undefined;
   /** Further copies, one week apart each (weekly recurrence). */
   repeatWeeks?: number | undefined;
 }
@@ -66,6 +68,7 @@ export function present(row: q.ActivityWithNames, extra: { distanceKm?: number |
     requiredSkills: row.required_skills,
     riskFlagged: row.risk_flagged,
     insuranceRef: row.insurance_ref,
+    requiredQualification: row.required_qualification,
     peopleServed: row.people_served,
     recurrenceId: row.recurrence_id,
     status: row.status as 'published' | 'cancelled' | 'finished',
@@ -127,6 +130,7 @@ export async function createActivities(ctx: AppContext, actor: Actor, input: Act
     required_skills: input.requiredSkills ?? [],
     risk_flagged: input.riskFlagged ?? false,
     insurance_ref: input.insuranceRef ?? null,
+    required_qualification: input.requiredQualification ?? null,
     recurrence_id: recurrenceId,
     created_by: actor.userId,
   }));

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { ageOn, chinaToday } from '../../lib/id-number.ts';
 import type { Actor } from '../../lib/scope.ts';
 import * as inbox from '../inbox/service.ts';
+import * as training from '../training/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import * as q from './queries.ts';
 import { activityManagedBy } from './access.ts';
@@ -36,6 +37,14 @@ function checkEligible(activity: q.ActivityRow, volunteer: { birthDate: string; 
   if (missing.length > 0) throw refuse(`本活动需要技能：${missing.join('、')}`, `This activity requires: ${missing.join(', ')}`);
 }
 
+/** Activities needing special skills require the matching qualification (条例 Art 16). */
+async function checkQualified(ctx: AppContext, activity: q.ActivityRow, volunteerId: number) {
+  const needed = activity.required_qualification;
+  if (needed && !(await training.hasQualification(ctx, volunteerId, needed))) {
+    throw refuse(`本活动需要先取得“${needed}”培训资质`, `This activity requires the “${needed}” qualification from a training course`);
+  }
+}
+
 /** Confirmed if a seat is free (or pending the leader's approval), else on the waiting list. */
 export async function signUp(ctx: AppContext, actor: Actor, activityId: number) {
   const volunteer = await me(ctx, actor);
@@ -43,6 +52,7 @@ export async function signUp(ctx: AppContext, actor: Actor, activityId: number) 
     const activity = await q.findActivity(tx.db, activityId);
     if (!activity) throw notFound('id');
     checkEligible(activity, volunteer, new Date());
+    await checkQualified(tx, activity, volunteer.id);
     if (!(await q.claimSignup(tx.db, activityId, volunteer.id))) throw refuse('您已报名该活动', 'You have already signed up');
     let status: SignupStatus = 'pending';
     if (!activity.requires_approval) status = (await q.takeSeat(tx.db, activityId)) ? 'confirmed' : 'waitlisted';

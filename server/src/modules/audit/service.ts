@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inTransaction, type AppContext } from '../../context.ts';
 
-export type AuditAction = 'reveal' | 'export' | 'import';
+export type AuditAction = 'reveal' | 'export' | 'import' | 'read_recipient';
 
 export interface AuditEntry {
   actorId: number | null;

@@ -1,0 +1,218 @@
+// Emergency mobilization (应急动员, 平急结合): a call-up for an area, needed categories and
+// skills, and posts with capacity. It reaches every matching volunteer through the inbox
+// in batches run by a background task (a million people do not stall the API); answers
+// fill posts that never overfill; a live board shows responders by post; stand-down ends it.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { inTransaction, type AppContext } from '../../context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { maskName } from '../../lib/pii.ts';
+import { covers, prefixRange, requireAdmin, requireInScope, withinScope, type Actor } from '../../lib/scope.ts';
+import { smsSender } from '../../lib/sms.ts';
+import * as inbox from '../inbox/service.ts';
+import * as volunteers from '../volunteers/service.ts';
+
+export const FANOUT_BATCH = 5000;
+
+export interface CallupInput {
+  title: string;
+  description?: string | null | undefined;
+  areaPrefix: string;
+  categories?: string[] | undefined;
+  skills?: string[] | undefined;
+  headcount: number;
+  reserveOnly?: boolean | undefined;
+  sendSms?: boolean | undefined;
+  posts: { name: string; siteId?: number | null | undefined; address?: string | null | undefined; capacity: number }[];
+}
+
+type CallupRow = NonNullable<Awaited<ReturnType<typeof findCallup>>>;
+const findCallup = (ctx: AppContext, id: number) => ctx.db.selectFrom('callups').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The volunteers a call-up targets, as a condition on the `v` alias of volunteers. */
+function targets(callup: Pick<CallupRow, 'area_prefix' | 'reserve_only' | 'categories' | 'skills'>): Expression<SqlBool> {
+  const [low, high] = prefixRange(callup.area_prefix);
+  const conditions = [
+    sql<SqlBool>`v.region_code >= ${low}`,
+    ...(high ? [sql<SqlBool>`v.region_code < ${high}`] : []),
+    sql<SqlBool>`v.status = 'active'`,
+    sql<SqlBool>`v.user_id IS NOT NULL`,
+    ...(callup.reserve_only ? [sql<SqlBool>`v.emergency_reserve`] : []),
+    ...(callup.categories.length > 0 ? [sql<SqlBool>`v.categories && ${callup.categories}::text[]`] : []),
+    ...(callup.skills.length > 0 ? [sql<SqlBool>`v.skills && ${callup.skills}::text[]`] : []),
+  ];
+  return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
+}
+
+export async function createCallup(ctx: AppContext, actor: Actor, input: CallupInput) {
+  requireAdmin(actor);
+  const regionCode = input.areaPrefix.padEnd(12, '0');
+  if (!covers(actor, regionCode)) throw notFound('areaPrefix');
+  if (input.posts.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'posts', detail: { zh: '请至少设置一个岗位', en: 'Add at least one post' } });
+  const id = await inTransaction(ctx, async (tx) => {
+    const row = await tx.db.insertInto('callups').values({
+      title: input.title.trim(), description: input.description ?? null, area_prefix: input.areaPrefix, region_code: regionCode,
+      categories: input.categories ?? [], skills: input.skills ?? [], headcount: input.headcount, reserve_only: input.reserveOnly ?? true,
+      send_sms: input.sendSms ?? false, created_by: actor.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    await tx.db.insertInto('callup_posts').values(input.posts.map((post) => ({
+      callup_id: row.id, name: post.name, site_id: post.siteId ?? null, address: post.address ?? null, capacity: post.capacity,
+    }))).execute();
+    return row.id;
+  });
+  return board(ctx, actor, id);
+}
+
+/**
+ * One batch of the fan-out of one call-up: the next volunteers in (region, id) order get
+ * the alert in their inbox, in one statement; the cursor moves in the same transaction, so
+ * a crash repeats no one and skips no one. Returns how many were reached, or null when no
+ * call-up is waiting.
+ */
+export async function fanOutBatch(ctx: AppContext, batch = FANOUT_BATCH): Promise<number | null> {
+  return inTransaction(ctx, async (tx) => {
+    const callup = await tx.db.selectFrom('callups').selectAll().where('status', '=', 'fanning_out').orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst();
+    if (!callup) return null;
+    const result = await sql<{ n: number; last_region: string | null; last_id: number | null }>`
+      WITH batch AS (
+        SELECT v.region_code, v.id, v.user_id, v.phone_enc FROM volunteers v
+        WHERE ${targets(callup)} AND (v.region_code, v.id) > (${callup.fanout_region}, ${callup.fanout_id})
+        ORDER BY v.region_code, v.id LIMIT ${batch}
+      ), sent AS (
+        INSERT INTO notifications (user_id, kind, title, body, link)
+        SELECT user_id, 'callup', ${`应急动员：${callup.title}`}, ${callup.description ?? '请查看详情并回复是否参加。'}, ${`/m/callups/${callup.id}`} FROM batch
+      )
+      SELECT (SELECT count(*) FROM batch)::int AS n,
+             (SELECT region_code FROM batch ORDER BY region_code DESC, id DESC LIMIT 1) AS last_region,
+             (SELECT id FROM batch ORDER BY region_code DESC, id DESC LIMIT 1) AS last_id`.execute(tx.db);
+    const { n, last_region, last_id } = result.rows[0]!;
+    await tx.db.updateTable('callups').set({
+      notified: sql<number>`notified + ${n}`,
+      ...(last_region !== null && last_id !== null && { fanout_region: last_region, fanout_id: last_id }),
+      ...(n < batch && { status: 'open' }),
+    }).where('id', '=', callup.id).execute();
+    if (callup.send_sms && n > 0) await textBatch(tx, callup, last_region, last_id, n);
+    return n;
+  });
+}
+
+/** The SMS copy of a batch, through the sender interface (decrypting numbers only to send). */
+async function textBatch(ctx: AppContext, callup: CallupRow, lastRegion: string | null, lastId: number | null, n: number) {
+  const rows = await ctx.db.selectFrom('volunteers as v').select('v.phone_enc')
+    .where(targets(callup)).where(sql<SqlBool>`(v.region_code, v.id) > (${callup.fanout_region}, ${callup.fanout_id})`)
+    .where(sql<SqlBool>`(v.region_code, v.id) <= (${lastRegion}, ${lastId})`).limit(n).execute();
+  const sender = smsSender(ctx.config.smsDriver);
+  for (const row of rows) await sender.send(ctx.pii.decrypt(row.phone_enc), `【连心桥】应急动员：${callup.title}，请打开连心桥回复是否参加。`);
+}
+
+/** The background task: batches until every waiting call-up has reached everyone, within a time budget. */
+export async function runFanOut(ctx: AppContext, budgetMs = 5000) {
+  const until = Date.now() + budgetMs;
+  let reached = 0;
+  while (Date.now() < until) {
+    const n = await fanOutBatch(ctx);
+    if (n === null) break;
+    reached += n;
+  }
+  return reached;
+}
+
+async function scopedCallup(ctx: AppContext, actor: Actor, id: number) {
+  return requireInScope(actor, () => ctx.db.selectFrom('callups').selectAll().where('id', '=', id).where(withinScope(actor, 'region_code')).executeTakeFirst());
+}
+
+function presentCallup(row: CallupRow) {
+  return {
+    id: row.id, title: row.title, description: row.description, areaPrefix: row.area_prefix, categories: row.categories, skills: row.skills,
+    headcount: row.headcount, reserveOnly: row.reserve_only, status: row.status as 'fanning_out' | 'open' | 'stood_down',
+    notified: row.notified, accepted: row.accepted, declined: row.declined, createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The live board: each post with its capacity and its responders (names masked). */
+export async function board(ctx: AppContext, actor: Actor, id: number) {
+  const callup = await scopedCallup(ctx, actor, id);
+  const [posts, responders] = await Promise.all([
+    ctx.db.selectFrom('callup_posts').selectAll().where('callup_id', '=', id).orderBy('id').execute(),
+    ctx.db.selectFrom('callup_responses').innerJoin('volunteers', 'volunteers.id', 'callup_responses.volunteer_id')
+      .select(['callup_responses.volunteer_id', 'callup_responses.post_id', 'callup_responses.responded_at', 'volunteers.name', 'volunteers.phone_masked'])
+      .where('callup_id', '=', id).where('callup_responses.status', '=', 'accepted').orderBy('callup_responses.responded_at').execute(),
+  ]);
+  const person = (r: (typeof responders)[number]) => ({ volunteerId: r.volunteer_id, name: maskName(r.name), phoneMasked: r.phone_masked, at: r.responded_at.toISOString() });
+  return {
+    ...presentCallup(callup),
+    posts: posts.map((p) => ({
+      id: p.id, name: p.name, siteId: p.site_id, address: p.address, capacity: p.capacity, assigned: p.assigned,
+      responders: responders.filter((r) => r.post_id === p.id).map(person),
+    })),
+    standby: responders.filter((r) => r.post_id === null).map(person),
+  };
+}
+
+export async function listCallups(ctx: AppContext, actor: Actor) {
+  requireAdmin(actor);
+  const rows = await ctx.db.selectFrom('callups').selectAll().where(withinScope(actor, 'region_code')).orderBy('id', 'desc').limit(200).execute();
+  return { items: rows.map(presentCallup) };
+}
+
+/** Open call-ups that target me, with my answer so far. */
+export async function myCallups(ctx: AppContext, actor: Actor) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  if (!me) return { items: [] };
+  const open = await ctx.db.selectFrom('callups').selectAll().where('status', '<>', 'stood_down').orderBy('id', 'desc').limit(50).execute();
+  const items = [];
+  for (const callup of open) {
+    const targeted = await ctx.db.selectFrom('volunteers as v').select('v.id').where('v.id', '=', me.id).where(targets(callup)).executeTakeFirst();
+    if (!targeted) continue;
+    const answer = await ctx.db.selectFrom('callup_responses').select(['status', 'post_id']).where('callup_id', '=', callup.id).where('volunteer_id', '=', me.id).executeTakeFirst();
+    const posts = await ctx.db.selectFrom('callup_posts').select(['id', 'name', 'address', 'capacity', 'assigned']).where('callup_id', '=', callup.id).orderBy('id').execute();
+    items.push({ ...presentCallup(callup), myAnswer: answer?.status ?? null, myPostId: answer?.post_id ?? null, posts });
+  }
+  return { items };
+}
+
+/**
+ * A volunteer answers. Accepting takes a place at the post asked for (or the first with
+ * room) by a conditional update, so concurrent accepts never overfill a post; with every
+ * post full the volunteer stands by. One answer per volunteer.
+ */
+export async function respond(ctx: AppContext, actor: Actor, id: number, answer: { decision: 'accept' | 'decline'; postId?: number | undefined }) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  const callup = await findCallup(ctx, id);
+  const targeted = me && callup && (await ctx.db.selectFrom('volunteers as v').select('v.id').where('v.id', '=', me.id).where(targets(callup)).executeTakeFirst());
+  if (!me || !callup || !targeted) throw notFound('id');
+  if (callup.status === 'stood_down') throw new AppError('INVALID_TRANSITION', { field: 'status', params: { state: 'stood_down' } });
+  return inTransaction(ctx, async (tx) => {
+    const inserted = await tx.db.insertInto('callup_responses').values({ callup_id: id, volunteer_id: me.id, status: answer.decision === 'accept' ? 'accepted' : 'declined' })
+      .onConflict((oc) => oc.columns(['callup_id', 'volunteer_id']).doNothing()).returning('volunteer_id').executeTakeFirst();
+    if (!inserted) throw new AppError('CONFLICT', { detail: { zh: '您已回复过这次动员', en: 'You have already answered this call-up' } });
+    await tx.db.updateTable('callups').set(answer.decision === 'accept' ? { accepted: sql<number>`accepted + 1` } : { declined: sql<number>`declined + 1` })
+      .where('id', '=', id).execute();
+    if (answer.decision === 'decline') return { callupId: id, status: 'declined' as const, postId: null };
+    const candidates = await tx.db.selectFrom('callup_posts').select('id').where('callup_id', '=', id)
+      .$if(answer.postId !== undefined, (qb) => qb.where('id', '=', answer.postId!)).orderBy(sql`assigned::float / capacity`).orderBy('id').execute();
+    if (answer.postId !== undefined && candidates.length === 0) throw notFound('postId');
+    for (const post of candidates) {
+      const taken = await tx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned + 1` })
+        .where('id', '=', post.id).where('assigned', '<', sql<number>`capacity`).executeTakeFirst();
+      if (Number(taken.numUpdatedRows) === 1) {
+        await tx.db.updateTable('callup_responses').set({ post_id: post.id }).where('callup_id', '=', id).where('volunteer_id', '=', me.id).execute();
+        return { callupId: id, status: 'accepted' as const, postId: post.id };
+      }
+    }
+    return { callupId: id, status: 'accepted' as const, postId: null };
+  });
+}
+
+/** Stand-down: the call-up ends and everyone who came is thanked. */
+export async function standDown(ctx: AppContext, actor: Actor, id: number) {
+  const callup = await scopedCallup(ctx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const moved = await tx.db.updateTable('callups').set({ status: 'stood_down', stood_down_at: sql<Date>`now()` })
+      .where('id', '=', id).where('status', '<>', 'stood_down').executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw new AppError('INVALID_TRANSITION', { field: 'status', params: { state: 'stood_down' } });
+    const came = await tx.db.selectFrom('callup_responses').innerJoin('volunteers', 'volunteers.id', 'callup_responses.volunteer_id')
+      .select('volunteers.user_id').where('callup_id', '=', id).where('callup_responses.status', '=', 'accepted').execute();
+    await inbox.notify(tx, came.map((c) => c.user_id), { kind: 'callup_stood_down', title: `应急动员结束：${callup.title}`, body: '感谢您的响应与付出！', link: `/m/callups/${id}` });
+  });
+  return board(ctx, actor, id);
+}

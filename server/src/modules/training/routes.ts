@@ -1,0 +1,98 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http/app-types.ts';
+import { errorResponses, Id, IdParams, nullable, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { requireActor } from '../auth/service.ts';
+import * as training from './service.ts';
+
+const tags = ['training'];
+
+const Lecturer = Type.Object({ id: Type.Integer(), name: Type.String(), title: nullable(Type.String()), expertise: Type.Array(Type.String()), phoneMasked: nullable(Type.String()) });
+const LecturerInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 50 }), title: Type.Optional(nullable(Type.String({ maxLength: 50 }))),
+    expertise: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })), phone: Type.Optional(nullable(Phone)), regionCode: RegionCode,
+  },
+  { additionalProperties: false },
+);
+const Question = Type.Object(
+  { question: Type.String({ minLength: 2, maxLength: 300 }), options: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 2, maxItems: 6 }), answer: Type.Integer({ minimum: 0, maximum: 5 }) },
+  { additionalProperties: false },
+);
+const CourseInput = Type.Object(
+  {
+    title: Type.String({ minLength: 2, maxLength: 100 }),
+    description: Type.Optional(nullable(Type.String({ maxLength: 2000 }))),
+    mode: Type.Enum(['online', 'offline']),
+    category: Type.String({ minLength: 1, maxLength: 30 }),
+    materials: Type.Optional(Type.Array(
+      Type.Object({ kind: Type.Enum(['video', 'document']), title: Type.String({ maxLength: 100 }), url: Type.String({ maxLength: 500, pattern: '^(https?://|/)' }) }, { additionalProperties: false }),
+      { maxItems: 20 },
+    )),
+    quiz: Type.Optional(Type.Array(Question, { maxItems: 50 })),
+    passMark: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'Percent of right answers to pass (default 60)' })),
+    grantsQualification: Type.Optional(nullable(Type.String({ maxLength: 30, description: 'e.g. 急救, 法律援助' }))),
+    siteId: Id,
+  },
+  { additionalProperties: false },
+);
+const Course = Type.Object({
+  id: Type.Integer(), title: Type.String(), description: nullable(Type.String()), mode: Type.Enum(['online', 'offline']), category: Type.String(),
+  materials: Type.Array(Type.Object({ kind: Type.String(), title: Type.String(), url: Type.String() })), passMark: Type.Integer(),
+  grantsQualification: nullable(Type.String()), regionCode: RegionCode, status: Type.String(),
+  quiz: Type.Array(Type.Object({ question: Type.String(), options: Type.Array(Type.String()), answer: Type.Optional(Type.Integer({ description: 'Staff only' })) })),
+});
+const QuizAnswers = Type.Object({ answers: Type.Array(Type.Integer({ minimum: 0, maximum: 5 }), { maxItems: 50 }) }, { additionalProperties: false });
+const QuizResult = Type.Object({
+  score: Type.Integer(), passed: Type.Boolean(), passMark: Type.Integer(), right: Type.Integer(), total: Type.Integer(), qualification: nullable(Type.String()),
+});
+const SessionInput = Type.Object(
+  { courseId: Id, siteId: Id, lecturerId: Type.Optional(nullable(Id)), startsAt: Timestamp, endsAt: Timestamp, capacity: Type.Integer({ minimum: 1, maximum: 10000 }) },
+  { additionalProperties: false },
+);
+const Session = Type.Object({
+  id: Type.Integer(), courseId: Type.Integer(), siteId: Type.Integer(), lecturerId: nullable(Type.Integer()), startsAt: Timestamp, endsAt: Timestamp,
+  capacity: Type.Integer(), enrolled: Type.Integer(),
+});
+const CodeResponse = Type.Object({ token: Type.String(), expiresAt: Timestamp, refreshSeconds: Type.Integer() });
+const Mine = Type.Object({
+  records: Type.Array(Type.Object({ courseId: Type.Integer(), title: Type.String(), mode: Type.String(), score: nullable(Type.Integer()), completedAt: Timestamp })),
+  qualifications: Type.Array(Type.Object({ qualification: Type.String(), earnedAt: Timestamp })),
+});
+const CountsQuery = Type.Object({ under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })), from: Timestamp, to: Timestamp }, { additionalProperties: false });
+
+export function trainingRoutes(app: App, ctx: AppContext) {
+  app.get('/lecturers', { schema: { tags, summary: 'Lecturers and experts', response: { 200: Type.Object({ items: Type.Array(Lecturer) }), ...errorResponses } } },
+    async (request) => training.listLecturers(ctx, requireActor(request)));
+  app.post('/lecturers', { schema: { tags, summary: 'Add a lecturer', body: LecturerInput, response: { 201: Lecturer, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await training.createLecturer(ctx, requireActor(request), request.body)));
+
+  app.get('/courses', {
+    schema: { tags, summary: 'Courses open to me (my county and the levels above), or to an area', querystring: Type.Object({ under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Course) }), ...errorResponses } },
+  }, async (request) => training.listCourses(ctx, requireActor(request), request.query.under));
+  app.post('/courses', { schema: { tags, summary: 'Create a course (online with a quiz, or offline)', body: CourseInput, response: { 201: Course, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await training.createCourse(ctx, requireActor(request), request.body)));
+  app.get('/courses/:id', { schema: { tags, summary: 'One course (the quiz without answers for learners)', params: IdParams, response: { 200: Course, ...errorResponses } } },
+    async (request) => training.getCourse(ctx, requireActor(request), request.params.id));
+  app.post('/courses/:id/quiz', { schema: { tags, summary: 'Answer the quiz; a pass completes the course and grants its qualification', params: IdParams, body: QuizAnswers, response: { 200: QuizResult, ...errorResponses } } },
+    async (request) => training.takeQuiz(ctx, requireActor(request), request.params.id, request.body.answers));
+  app.get('/courses/:id/sessions', { schema: { tags, summary: 'Offline sessions of a course', params: IdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errorResponses } } },
+    async (request) => {
+      requireActor(request);
+      return training.listSessions(ctx, request.params.id);
+    });
+
+  app.post('/training-sessions', { schema: { tags, summary: 'Schedule an offline session', body: SessionInput, response: { 201: Session, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await training.createSession(ctx, requireActor(request), request.body)));
+  app.post('/training-sessions/:id/enrol', { config: { idempotent: true }, schema: { tags, summary: 'Sign up for a session (capacity holds)', params: IdParams, response: { 201: Type.Object({ sessionId: Type.Integer(), enrolled: Type.Boolean() }), ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await training.enrol(ctx, requireActor(request), request.params.id)));
+  app.get('/training-sessions/:id/checkin-code', { schema: { tags, summary: 'The rotating attendance code for the lecturer’s screen', params: IdParams, response: { 200: CodeResponse, ...errorResponses } } },
+    async (request) => training.sessionCode(ctx, requireActor(request), request.params.id));
+  app.post('/training-sessions/:id/attend', { schema: { tags, summary: 'Attend by the scanned code: completes the course', params: IdParams, body: Type.Object({ token: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), response: { 200: Type.Object({ sessionId: Type.Integer(), attended: Type.Boolean(), qualification: nullable(Type.String()) }), ...errorResponses } } },
+    async (request) => training.attendSession(ctx, requireActor(request), request.params.id, request.body.token));
+
+  app.get('/training/mine', { schema: { tags, summary: 'My training records and qualifications', response: { 200: Mine, ...errorResponses } } },
+    async (request) => training.myTraining(ctx, requireActor(request)));
+  app.get('/training/counts', { schema: { tags, summary: 'Sessions held and people trained in an area and period', querystring: CountsQuery, response: { 200: Type.Object({ sessions: Type.Integer(), trained: Type.Integer() }), ...errorResponses } } },
+    async (request) => training.trainingCounts(ctx, requireActor(request), request.query));
+}

@@ -1,0 +1,243 @@
+// Training (培训): lecturers; courses online (materials and a short quiz with a pass mark)
+// or offline (sessions at a site with a lecturer, capacity, sign-up and QR attendance);
+// a record per completed course; qualifications that activities can require.
+import { sql } from 'kysely';
+import { inTransaction, type AppContext } from '../../context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { maskPhone } from '../../lib/pii.ts';
+import { currentCode, isFreshCode, staleCodeError } from '../../lib/qr-token.ts';
+import { regionLineage } from '../../lib/region-code.ts';
+import { covers, requireAdmin, requireInScope, withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
+import * as sites from '../sites/service.ts';
+import * as volunteers from '../volunteers/service.ts';
+
+export interface QuizQuestion {
+  question: string;
+  options: string[];
+  answer: number;
+}
+
+export interface CourseInput {
+  title: string;
+  description?: string | null | undefined;
+  mode: 'online' | 'offline';
+  category: string;
+  materials?: { kind: 'video' | 'document'; title: string; url: string }[] | undefined;
+  quiz?: QuizQuestion[] | undefined;
+  passMark?: number | undefined;
+  grantsQualification?: string | null | undefined;
+  siteId: number;
+}
+
+function invalid(field: string, zh: string, en: string) {
+  return new AppError('VALIDATION_FAILED', { field, detail: { zh, en } });
+}
+
+async function activeVolunteer(ctx: AppContext, actor: Actor) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  if (me?.status !== 'active') throw new AppError('FORBIDDEN', { detail: { zh: '请先注册成为志愿者并通过审核', en: 'Register as a volunteer and be approved first' } });
+  return me;
+}
+
+export async function createLecturer(ctx: AppContext, actor: Actor, input: { name: string; title?: string | null; expertise?: string[]; phone?: string | null; regionCode: string }) {
+  requireAdmin(actor);
+  const row = await ctx.db.insertInto('lecturers').values({
+    name: input.name.trim(), title: input.title ?? null, expertise: input.expertise ?? [], region_code: input.regionCode,
+    phone_enc: input.phone ? ctx.pii.encrypt(input.phone) : null, phone_masked: input.phone ? maskPhone(input.phone) : null,
+  }).returningAll().executeTakeFirstOrThrow();
+  return { id: row.id, name: row.name, title: row.title, expertise: row.expertise, phoneMasked: row.phone_masked };
+}
+
+export async function listLecturers(ctx: AppContext, actor: Actor) {
+  requireAdmin(actor);
+  const rows = await ctx.db.selectFrom('lecturers').selectAll().orderBy('id', 'desc').limit(500).execute();
+  return { items: rows.map((row) => ({ id: row.id, name: row.name, title: row.title, expertise: row.expertise, phoneMasked: row.phone_masked })) };
+}
+
+type CourseRow = Awaited<ReturnType<typeof findCourse>>;
+const findCourse = (ctx: AppContext, id: number) => ctx.db.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A course as learners see it: the quiz without its answers. */
+function presentCourse(row: NonNullable<CourseRow>, forStaff: boolean) {
+  const quiz = row.quiz as QuizQuestion[];
+  return {
+    id: row.id, title: row.title, description: row.description, mode: row.mode as 'online' | 'offline', category: row.category,
+    materials: row.materials as { kind: string; title: string; url: string }[], passMark: row.pass_mark, grantsQualification: row.grants_qualification,
+    regionCode: row.region_code, status: row.status,
+    quiz: quiz.map((q) => ({ question: q.question, options: q.options, ...(forStaff && { answer: q.answer }) })),
+  };
+}
+
+export async function createCourse(ctx: AppContext, actor: Actor, input: CourseInput) {
+  requireAdmin(actor);
+  const site = await sites.findSiteInScope(ctx, actor, input.siteId);
+  if (!site) throw notFound('siteId');
+  const quiz = input.quiz ?? [];
+  quiz.forEach((q, i) => {
+    if (q.answer >= q.options.length) throw invalid(`quiz.${i}.answer`, '正确答案须是选项之一', 'The answer must be one of the options');
+  });
+  if (input.mode === 'online' && quiz.length === 0) throw invalid('quiz', '线上课程须有测验题', 'An online course needs a quiz');
+  const row = await ctx.db.insertInto('courses').values({
+    title: input.title.trim(), description: input.description ?? null, mode: input.mode, category: input.category,
+    materials: JSON.stringify(input.materials ?? []), quiz: JSON.stringify(quiz), pass_mark: input.passMark ?? 60,
+    grants_qualification: input.grantsQualification ?? null, site_id: site.id, region_code: site.regionCode, created_by: actor.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return presentCourse((await findCourse(ctx, row.id))!, true);
+}
+
+/** Published courses open to an area (those of its site and of the levels above). */
+export async function listCourses(ctx: AppContext, actor: Actor, under: string | undefined) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  let query = ctx.db.selectFrom('courses').selectAll().where('status', '=', 'published');
+  if (under) query = query.where(withinPrefixes([under], 'region_code'));
+  else if (me) {
+    // Courses of my county, and those run for the levels above it (city, province).
+    const county = me.regionCode.slice(0, 6);
+    query = query.where((eb) => eb.or([withinPrefixes([county], 'region_code'), eb('region_code', 'in', regionLineage(`${county}000000`))]));
+  }
+  const rows = await query.orderBy('id', 'desc').limit(200).execute();
+  return { items: rows.map((row) => presentCourse(row, false)) };
+}
+
+export async function getCourse(ctx: AppContext, actor: Actor, id: number) {
+  const row = await findCourse(ctx, id);
+  if (!row) throw notFound('id');
+  return presentCourse(row, covers(actor, row.region_code));
+}
+
+/** Records a completed course and the qualification it grants, once. */
+async function complete(ctx: AppContext, course: NonNullable<CourseRow>, volunteer: { id: number; regionCode: string }, extra: { score?: number; sessionId?: number }) {
+  await ctx.db.insertInto('training_records').values({
+    volunteer_id: volunteer.id, course_id: course.id, session_id: extra.sessionId ?? null, score: extra.score ?? null, region_code: volunteer.regionCode,
+  }).onConflict((oc) => oc.columns(['volunteer_id', 'course_id']).doNothing()).execute();
+  if (course.grants_qualification) {
+    await ctx.db.insertInto('volunteer_qualifications').values({ volunteer_id: volunteer.id, qualification: course.grants_qualification, course_id: course.id })
+      .onConflict((oc) => oc.columns(['volunteer_id', 'qualification']).doNothing()).execute();
+  }
+}
+
+/** Scores a quiz (answers checked on the server); a pass completes the course. */
+export async function takeQuiz(ctx: AppContext, actor: Actor, courseId: number, answers: number[]) {
+  const me = await activeVolunteer(ctx, actor);
+  const course = await findCourse(ctx, courseId);
+  if (!course || course.status !== 'published') throw notFound('id');
+  const quiz = course.quiz as QuizQuestion[];
+  if (quiz.length === 0) throw invalid('answers', '本课程没有测验', 'This course has no quiz');
+  if (answers.length !== quiz.length) throw invalid('answers', `请回答全部 ${quiz.length} 道题`, `Answer all ${quiz.length} questions`);
+  const right = quiz.filter((q, i) => q.answer === answers[i]).length;
+  const score = Math.round((right / quiz.length) * 100);
+  const passed = score >= course.pass_mark;
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.insertInto('quiz_attempts').values({ course_id: courseId, volunteer_id: me.id, score, passed }).execute();
+    if (passed) await complete(tx, course, me, { score });
+  });
+  return { score, passed, passMark: course.pass_mark, right, total: quiz.length, qualification: passed ? course.grants_qualification : null };
+}
+
+export interface SessionInput {
+  courseId: number;
+  siteId: number;
+  lecturerId?: number | null | undefined;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+}
+
+export async function createSession(ctx: AppContext, actor: Actor, input: SessionInput) {
+  const course = await findCourse(ctx, input.courseId);
+  if (!course) throw notFound('courseId');
+  const site = await sites.findSiteInScope(ctx, actor, input.siteId);
+  if (!site) throw notFound('siteId');
+  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw invalid('endsAt', '结束时间须晚于开始时间', 'The end must be after the start');
+  const row = await ctx.db.insertInto('course_sessions').values({
+    course_id: course.id, site_id: site.id, region_code: site.regionCode, lecturer_id: input.lecturerId ?? null,
+    starts_at: new Date(input.startsAt), ends_at: new Date(input.endsAt), capacity: input.capacity,
+  }).returningAll().executeTakeFirstOrThrow();
+  return presentSession(row);
+}
+
+function presentSession(row: { id: number; course_id: number; site_id: number; lecturer_id: number | null; starts_at: Date; ends_at: Date; capacity: number; enrolled_count: number }) {
+  return {
+    id: row.id, courseId: row.course_id, siteId: row.site_id, lecturerId: row.lecturer_id, startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(), capacity: row.capacity, enrolled: row.enrolled_count,
+  };
+}
+
+export async function listSessions(ctx: AppContext, courseId: number) {
+  const rows = await ctx.db.selectFrom('course_sessions').selectAll().where('course_id', '=', courseId).orderBy('starts_at').execute();
+  return { items: rows.map(presentSession) };
+}
+
+/** Signs up for an offline session; the capacity holds under concurrency. */
+export async function enrol(ctx: AppContext, actor: Actor, sessionId: number) {
+  const me = await activeVolunteer(ctx, actor);
+  return inTransaction(ctx, async (tx) => {
+    const inserted = await tx.db.insertInto('session_enrollments').values({ session_id: sessionId, volunteer_id: me.id })
+      .onConflict((oc) => oc.columns(['session_id', 'volunteer_id']).doNothing()).returning('session_id').executeTakeFirst();
+    if (!inserted) throw new AppError('CONFLICT', { detail: { zh: '您已报名该场培训', en: 'You are already signed up' } });
+    const seat = await tx.db.updateTable('course_sessions').set({ enrolled_count: sql<number>`enrolled_count + 1` })
+      .where('id', '=', sessionId).where('enrolled_count', '<', sql<number>`capacity`).where('starts_at', '>', sql<Date>`now()`).executeTakeFirst();
+    if (Number(seat.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { detail: { zh: '名额已满或培训已开始', en: 'The session is full or has started' } });
+    return { sessionId, enrolled: true };
+  });
+}
+
+async function sessionInScope(ctx: AppContext, actor: Actor, sessionId: number) {
+  return requireInScope(actor, () => ctx.db.selectFrom('course_sessions').selectAll().where('id', '=', sessionId).where(withinScope(actor, 'region_code')).executeTakeFirst());
+}
+
+export async function sessionCode(ctx: AppContext, actor: Actor, sessionId: number) {
+  await sessionInScope(ctx, actor, sessionId);
+  return currentCode(ctx.pii, 'session', sessionId);
+}
+
+/** Attendance by the session's rotating QR code: the course is completed. */
+export async function attendSession(ctx: AppContext, actor: Actor, sessionId: number, token: string) {
+  const me = await activeVolunteer(ctx, actor);
+  if (!isFreshCode(ctx.pii, 'session', sessionId, token)) throw staleCodeError();
+  const enrolment = await ctx.db.selectFrom('session_enrollments').innerJoin('course_sessions', 'course_sessions.id', 'session_enrollments.session_id')
+    .select(['course_sessions.course_id']).where('session_id', '=', sessionId).where('volunteer_id', '=', me.id).executeTakeFirst();
+  if (!enrolment) throw new AppError('FORBIDDEN', { detail: { zh: '您没有报名这场培训', en: 'You are not signed up for this session' } });
+  const course = (await findCourse(ctx, enrolment.course_id))!;
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.updateTable('session_enrollments').set({ attended_at: sql<Date>`coalesce(attended_at, now())` })
+      .where('session_id', '=', sessionId).where('volunteer_id', '=', me.id).execute();
+    await complete(tx, course, me, { sessionId });
+  });
+  return { sessionId, attended: true, qualification: course.grants_qualification };
+}
+
+/** My completed courses and qualifications. */
+export async function myTraining(ctx: AppContext, actor: Actor) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  if (!me) return { records: [], qualifications: [] };
+  const [records, qualifications] = await Promise.all([
+    ctx.db.selectFrom('training_records').innerJoin('courses', 'courses.id', 'training_records.course_id')
+      .select(['courses.id', 'courses.title', 'courses.mode', 'training_records.score', 'training_records.completed_at'])
+      .where('training_records.volunteer_id', '=', me.id).orderBy('training_records.completed_at', 'desc').execute(),
+    ctx.db.selectFrom('volunteer_qualifications').select(['qualification', 'earned_at']).where('volunteer_id', '=', me.id).execute(),
+  ]);
+  return {
+    records: records.map((r) => ({ courseId: r.id, title: r.title, mode: r.mode, score: r.score, completedAt: r.completed_at.toISOString() })),
+    qualifications: qualifications.map((q) => ({ qualification: q.qualification, earnedAt: q.earned_at.toISOString() })),
+  };
+}
+
+/** Whether a volunteer holds a qualification (for activities that require one). */
+export async function hasQualification(ctx: AppContext, volunteerId: number, qualification: string) {
+  return !!(await ctx.db.selectFrom('volunteer_qualifications').select('volunteer_id')
+    .where('volunteer_id', '=', volunteerId).where('qualification', '=', qualification).executeTakeFirst());
+}
+
+/** Trainings held and people trained in an area and period, for the statistics. */
+export async function trainingCounts(ctx: AppContext, actor: Actor, filter: { under?: string | undefined; from: string; to: string }) {
+  requireAdmin(actor);
+  const area = (column: string) => filter.under ? withinPrefixes([filter.under], column) : withinScope(actor, column);
+  const [sessions, trained] = await Promise.all([
+    ctx.db.selectFrom('course_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where(area('region_code'))
+      .where('starts_at', '>=', new Date(filter.from)).where('starts_at', '<', new Date(filter.to)).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('training_records').select((eb) => eb.fn.countAll<number>().as('n')).where(area('region_code'))
+      .where('completed_at', '>=', new Date(filter.from)).where('completed_at', '<', new Date(filter.to)).executeTakeFirstOrThrow(),
+  ]);
+  return { sessions: sessions.n, trained: trained.n };
+}
