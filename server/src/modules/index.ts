@@ -19,6 +19,7 @@ import { importTasks } from './imports/runner.ts';
 import { orderRoutes } from './orders/routes.ts';
 import { escalateOverdueOrders } from './orders/service.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { platformRoutes } from './platform/routes.ts';
 import { portalLinkRoutes, portalRoutes } from './portals/routes.ts';
 import { projectRoutes } from './projects/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
@@ -40,6 +41,7 @@ export interface LianxinModule {
 
 export const modules: LianxinModule[] = [
   { name: 'health', prefix: '/api', routes: healthRoutes },
+  { name: 'platform', routes: platformRoutes },
   { name: 'auth', routes: authRoutes },
   { name: 'regions', routes: regionRoutes },
   { name: 'sites', routes: siteRoutes },

@@ -146,6 +146,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The province served and the star thresholds (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            province: {
+                                /** @description GB/T 2260 division code, 12 digits */
+                                code: string;
+                                name: string;
+                            };
+                            /** @description Service hours for 1 to 5 stars */
+                            starHours: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -4427,6 +4534,7 @@ export interface paths {
                                 sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
                                 /** Format: date-time */
                                 createdAt: string;
+                                myMembership: ("pending" | "active" | "left" | "removed" | "declined") | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -4512,7 +4620,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization */
+        /** One organization (approved ones to anyone signed in), with my membership */
         get: {
             parameters: {
                 query?: never;
@@ -4560,6 +4668,7 @@ export interface paths {
                             sizeBucket: "1-9" | "10-29" | "30-99" | "100+";
                             /** Format: date-time */
                             createdAt: string;
+                            myMembership: ("pending" | "active" | "left" | "removed" | "declined") | null;
                         };
                     };
                 };
@@ -7080,7 +7189,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One activity */
+        /** One activity, with my sign-up status */
         get: {
             parameters: {
                 query?: never;
@@ -7144,6 +7253,7 @@ export interface paths {
                             status: "published" | "cancelled" | "finished";
                             cancelReason: string | null;
                             distanceKm?: number | null;
+                            mySignup: ("pending" | "confirmed" | "waitlisted" | "cancelled" | "rejected") | null;
                         };
                     };
                 };
@@ -8789,6 +8899,7 @@ export interface paths {
                             records: number;
                             stars: number;
                             nextStarHours: number | null;
+                            hoursToNextStar: number | null;
                             items: {
                                 id: number;
                                 /** @enum {unknown} */
@@ -8810,6 +8921,7 @@ export interface paths {
                                 reversesId: number | null;
                                 reversed: boolean;
                                 reason: string | null;
+                                disputeStatus: ("open" | "corrected" | "rejected") | null;
                                 /** Format: date-time */
                                 recordedAt: string;
                                 volunteer?: {
@@ -8945,6 +9057,7 @@ export interface paths {
                                 reversesId: number | null;
                                 reversed: boolean;
                                 reason: string | null;
+                                disputeStatus: ("open" | "corrected" | "rejected") | null;
                                 /** Format: date-time */
                                 recordedAt: string;
                                 volunteer?: {

@@ -3,7 +3,7 @@ import type { App } from '../../http/app-types.ts';
 import { errorResponses, IdParams } from '../../http/schemas.ts';
 import { requireActor } from '../auth/service.ts';
 import {
-  Activity, ActivityInput, ActivityList, ActivityListQuery, ActivityPage, ActivityUpdate, BrowseQuery, CancelRequest, CheckInCode, CheckResult,
+  Activity, ActivityDetail, ActivityInput, ActivityList, ActivityListQuery, ActivityPage, ActivityUpdate, BrowseQuery, CancelRequest, CheckInCode, CheckResult,
   ConfirmRequest, ConfirmResult, MySignups, Proof, RatingRequest, RatingSummary, Roster, RosterMark, SignupDecision, SignupResult, VolunteerParams,
 } from './schemas.ts';
 import * as activities from './service.ts';
@@ -36,11 +36,8 @@ export function activityRoutes(app: App, ctx: AppContext) {
   }, async (request) => activities.mySignups(ctx, requireActor(request)));
 
   app.get('/activities/:id', {
-    schema: { tags, summary: 'One activity', params: IdParams, response: { 200: Activity, ...errorResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return activities.getActivity(ctx, request.params.id);
-  });
+    schema: { tags, summary: 'One activity, with my sign-up status', params: IdParams, response: { 200: ActivityDetail, ...errorResponses } },
+  }, async (request) => activities.getActivity(ctx, request.params.id, requireActor(request)));
 
   app.patch('/activities/:id', {
     schema: { tags, summary: 'Edit an activity; afterwards, the people served', params: IdParams, body: ActivityUpdate, response: { 200: Activity, ...errorResponses } },

@@ -73,6 +73,10 @@ export const Activity = Type.Object({
   distanceKm: Type.Optional(nullable(Type.Number())),
 });
 
+export const ActivityDetail = Type.Object({
+  ...Activity.properties,
+  mySignup: nullable(Type.Enum(['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected'], { description: 'The asking volunteer’s own sign-up' })),
+});
 export const ActivityList = Type.Object({ items: Type.Array(Activity) });
 export const ActivityPage = Type.Object({ items: Type.Array(Activity), nextCursor: nullable(Type.String()) });
 

@@ -9,7 +9,9 @@ import { requireAdmin, type Actor } from '../../lib/scope.ts';
 import * as inbox from '../inbox/service.ts';
 import * as projects from '../projects/service.ts';
 import * as sites from '../sites/service.ts';
+import * as volunteers from '../volunteers/service.ts';
 import { activityManagedBy } from './access.ts';
+import type { SignupStatus } from './signups.ts';
 import * as q from './queries.ts';
 
 export { signUp, cancelSignup, decideSignup, mySignups } from './signups.ts';
@@ -142,10 +144,13 @@ export async function createActivities(ctx: AppContext, actor: Actor, input: Act
   return Promise.all(ids.map(async (id) => present((await q.findActivity(ctx.db, id))!)));
 }
 
-export async function getActivity(ctx: AppContext, id: number) {
+/** One activity, with the asking volunteer's own sign-up status (null when none). */
+export async function getActivity(ctx: AppContext, id: number, actor?: Actor) {
   const row = await q.findActivity(ctx.db, id);
   if (!row) throw notFound('id');
-  return present(row);
+  const me = actor ? await volunteers.volunteerOfUser(ctx, actor.userId) : null;
+  const signup = me ? await q.findSignup(ctx.db, id, me.id) : undefined;
+  return { ...present(row), mySignup: (signup?.status as SignupStatus | undefined) ?? null };
 }
 
 export async function listActivities(ctx: AppContext, actor: Actor, filter: q.ActivityFilter & { cursor?: string | undefined; limit: number }) {

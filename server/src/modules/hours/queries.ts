@@ -67,7 +67,8 @@ export function ledgerOf(db: Kysely<DB>, volunteerId: number, beforeId: number |
     .leftJoin('sites as st', 'st.id', 's.site_id')
     .selectAll('s')
     .select(['a.title as activity_title', 'o.name as organization_name', 'st.name as site_name',
-      sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`.as('reversed')])
+      sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`.as('reversed'),
+      sql<string | null>`(SELECT d.status FROM hour_disputes d WHERE d.entry_id = s.id ORDER BY d.id DESC LIMIT 1)`.as('dispute_status')])
     .where('s.volunteer_id', '=', volunteerId);
   if (beforeId) query = query.where('s.id', '<', beforeId);
   return query.orderBy('s.id', 'desc').limit(limit + 1).execute();
@@ -82,7 +83,8 @@ export function scopedLedger(db: Kysely<DB>, actor: Actor, filter: { volunteerId
     .leftJoin('sites as st', 'st.id', 's.site_id')
     .selectAll('s')
     .select(['v.name as volunteer_name', 'v.volunteer_no', 'a.title as activity_title', 'o.name as organization_name', 'st.name as site_name',
-      sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`.as('reversed')])
+      sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`.as('reversed'),
+      sql<string | null>`(SELECT d.status FROM hour_disputes d WHERE d.entry_id = s.id ORDER BY d.id DESC LIMIT 1)`.as('dispute_status')])
     .where(withinScope(actor, 's.region_code'));
   if (filter.volunteerId) query = query.where('s.volunteer_id', '=', filter.volunteerId);
   if (beforeId) query = query.where('s.id', '<', beforeId);

@@ -16,6 +16,7 @@ export const Entry = Type.Object({
   reversesId: nullable(Type.Integer()),
   reversed: Type.Boolean(),
   reason: nullable(Type.String()),
+  disputeStatus: nullable(Type.Enum(['open', 'corrected', 'rejected'], { description: 'The latest dispute of this entry' })),
   recordedAt: Timestamp,
   volunteer: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String(), volunteerNo: Type.String() })),
 });
@@ -25,7 +26,8 @@ export const MyHours = Type.Object({
   hours: Type.Number(),
   records: Type.Integer({ description: 'Standing service records' }),
   stars: Type.Integer({ minimum: 0, maximum: 5 }),
-  nextStarHours: nullable(Type.Number({ description: 'Hours needed for the next star' })),
+  nextStarHours: nullable(Type.Number({ description: 'The total hours at which the next star is earned (the threshold)' })),
+  hoursToNextStar: nullable(Type.Number({ description: 'Hours still to serve for the next star' })),
   items: Type.Array(Entry),
   nextCursor: nullable(Type.String()),
 });

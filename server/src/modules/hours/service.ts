@@ -121,6 +121,7 @@ function presentEntry(row: Awaited<ReturnType<typeof q.ledgerOf>>[number] & { vo
     reversesId: row.reverses_id,
     reversed: row.reversed,
     reason: row.reason,
+    disputeStatus: row.dispute_status as 'open' | 'corrected' | 'rejected' | null,
     recordedAt: row.recorded_at.toISOString(),
     ...(row.volunteer_name ? { volunteer: { id: row.volunteer_id, name: row.volunteer_name, volunteerNo: row.volunteer_no ?? '' } } : {}),
   };
@@ -142,6 +143,7 @@ export async function myHours(ctx: AppContext, actor: Actor, page: { cursor?: st
     records: totals?.entries ?? 0,
     stars,
     nextStarHours: ctx.config.starHours[stars] ?? null,
+    hoursToNextStar: ctx.config.starHours[stars] === undefined ? null : Math.max(0, Math.round((ctx.config.starHours[stars]! - minutes / 60) * 10) / 10),
     items: entries.items.map(presentEntry),
     nextCursor: entries.nextCursor,
   };

@@ -75,6 +75,7 @@ describe('members', () => {
     const join = await volunteer.post(`/api/v1/organizations/${team.body.id}/join`);
     expect(join.status).toBe(201);
     expect((await volunteer.post(`/api/v1/organizations/${team.body.id}/join`)).status).toBe(409);
+    expect((await volunteer.get(`/api/v1/organizations/${team.body.id}`)).body).toMatchObject({ name: '庆南社区文艺队', myMembership: 'pending' });
     const pending = await stationAdmin.get(`/api/v1/organizations/${team.body.id}/members?status=pending`);
     expect(pending.body.items).toHaveLength(1);
     const volunteerId = pending.body.items[0].volunteerId;
@@ -86,6 +87,7 @@ describe('members', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect((await centerAdmin.get(`/api/v1/organizations/${team.body.id}`)).body.memberCount).toBe(1);
+    expect((await volunteer.get('/api/v1/inbox')).body.items[0]).toMatchObject({ kind: 'membership_approve' });
 
     expect((await volunteer.post(`/api/v1/organizations/${team.body.id}/leave`)).body.status).toBe('left');
     expect((await centerAdmin.get(`/api/v1/organizations/${team.body.id}`)).body.memberCount).toBe(0);

@@ -3,7 +3,7 @@ import type { App } from '../../http/app-types.ts';
 import { errorResponses, IdParams, ReviewRequest } from '../../http/schemas.ts';
 import { requireActor } from '../auth/service.ts';
 import {
-  MemberDecision, MemberListQuery, MemberPage, MemberParams, MyMembership, Organization, OrganizationInput, OrganizationListQuery,
+  BrowsePage, MemberDecision, MemberListQuery, MemberPage, MemberParams, MyMembership, Organization, OrganizationDetail, OrganizationInput, OrganizationListQuery,
   OrganizationPage, OrganizationUpdate,
 } from './schemas.ts';
 import * as organizations from './service.ts';
@@ -18,7 +18,7 @@ export function organizationRoutes(app: App, ctx: AppContext) {
   app.get('/organizations/browse', {
     schema: {
       tags, summary: 'Approved teams a volunteer can join, in their county unless `under` says elsewhere',
-      querystring: OrganizationListQuery, response: { 200: OrganizationPage, ...errorResponses },
+      querystring: OrganizationListQuery, response: { 200: BrowsePage, ...errorResponses },
     },
   }, async (request) => organizations.browseOrganizations(ctx, requireActor(request), request.query));
 
@@ -28,7 +28,7 @@ export function organizationRoutes(app: App, ctx: AppContext) {
   }, async (request, reply) => reply.status(201).send(await organizations.createOrganization(ctx, requireActor(request), request.body)));
 
   app.get('/organizations/:id', {
-    schema: { tags, summary: 'One organization', params: IdParams, response: { 200: Organization, ...errorResponses } },
+    schema: { tags, summary: 'One organization (approved ones to anyone signed in), with my membership', params: IdParams, response: { 200: OrganizationDetail, ...errorResponses } },
   }, async (request) => organizations.getOrganization(ctx, requireActor(request), request.params.id));
 
   app.patch('/organizations/:id', {

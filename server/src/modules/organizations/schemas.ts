@@ -53,6 +53,9 @@ export const Organization = Type.Object({
 });
 
 export const OrganizationPage = Type.Object({ items: Type.Array(Organization), nextCursor: nullable(Type.String()) });
+const MembershipStatus = nullable(Type.Enum(['pending', 'active', 'left', 'removed', 'declined'], { description: 'The asking volunteer’s own membership' }));
+export const OrganizationDetail = Type.Object({ ...Organization.properties, myMembership: MembershipStatus });
+export const BrowsePage = Type.Object({ items: Type.Array(Type.Object({ ...Organization.properties, myMembership: MembershipStatus })), nextCursor: nullable(Type.String()) });
 
 export const OrganizationListQuery = Type.Object(
   {

@@ -11,6 +11,7 @@ import { rejectionReason, type Review } from '../../lib/review.ts';
 import {
   adminRoleSiteKind, adminRoles, isAdmin, rankOver, requireAdmin, requireInScope, roleRank, type Actor, type SiteKind,
 } from '../../lib/scope.ts';
+import * as inbox from '../inbox/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import * as q from './queries.ts';
@@ -118,8 +119,24 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
 
 const scoped = (ctx: AppContext, actor: Actor, id: number) => requireInScope(actor, () => q.findScopedOrganization(ctx.db, actor, id));
 
+/**
+ * One organization: in full to the staff of its area; an approved one to anyone signed in
+ * (a volunteer looking at a team to join), with their own membership.
+ */
 export async function getOrganization(ctx: AppContext, actor: Actor, id: number) {
-  return presentOne(ctx, await scoped(ctx, actor, id));
+  const inScope = isAdmin(actor) ? await q.findScopedOrganization(ctx.db, actor, id) : undefined;
+  const row = inScope ?? (await q.findOrganization(ctx.db, id));
+  if (!row || (!inScope && row.status !== 'approved')) throw notFound('id');
+  const [membership] = await myMemberships(ctx, actor, [id]);
+  return { ...(await presentOne(ctx, row)), myMembership: membership?.status ?? null };
+}
+
+/** The asking volunteer's memberships among these organizations. */
+async function myMemberships(ctx: AppContext, actor: Actor, organizationIds: number[]) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  if (!me || organizationIds.length === 0) return [];
+  return ctx.db.selectFrom('memberships').select(['organization_id', 'status'])
+    .where('volunteer_id', '=', me.id).where('organization_id', 'in', organizationIds).execute();
 }
 
 function bucketRange(size: SizeBucket | undefined) {
@@ -173,7 +190,9 @@ export async function browseOrganizations(ctx: AppContext, actor: Actor, filter:
   const home = me ? me.regionCode.slice(0, 6) : null; // the county
   const prefixes = filter.under ? [filter.under] : home ? [home] : [];
   if (prefixes.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'under', detail: { zh: '请选择地区', en: 'Choose an area' } });
-  return listPage(ctx, { prefixes }, { ...filter, status: 'approved', under: undefined });
+  const page = await listPage(ctx, { prefixes }, { ...filter, status: 'approved', under: undefined });
+  const mine = new Map((await myMemberships(ctx, actor, page.items.map((item) => item.id))).map((m) => [m.organization_id, m.status]));
+  return { ...page, items: page.items.map((item) => ({ ...item, myMembership: mine.get(item.id) ?? null })) };
 }
 
 export async function reviewOrganization(ctx: AppContext, actor: Actor, id: number, review: Review) {
@@ -263,8 +282,14 @@ async function moveMembership(ctx: AppContext, orgId: number, volunteerId: numbe
 }
 
 export async function decideMember(ctx: AppContext, actor: Actor, id: number, volunteerId: number, decision: 'approve' | 'decline' | 'remove') {
-  await managed(ctx, actor, id);
-  return moveMembership(ctx, id, volunteerId, decision, actor.userId);
+  const org = await managed(ctx, actor, id);
+  const person = await volunteers.volunteerSummary(ctx, volunteerId);
+  const body = { approve: `您已加入“${org.name}”。`, decline: `“${org.name}”暂未通过您的入队申请。`, remove: `您已不再是“${org.name}”的成员。` }[decision];
+  return inTransaction(ctx, async (tx) => {
+    const result = await moveMembership(tx, id, volunteerId, decision, actor.userId);
+    await inbox.notify(tx, [person?.userId], { kind: `membership_${decision}`, title: org.name, body, link: `/m/teams/${id}` });
+    return result;
+  });
 }
 
 export async function leave(ctx: AppContext, actor: Actor, id: number) {

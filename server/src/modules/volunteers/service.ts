@@ -14,6 +14,7 @@ import { rejectionReason, type Review } from '../../lib/review.ts';
 import { rankOver, requireAdmin, requireInScope, roleRank, type Actor } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as auth from '../auth/service.ts';
+import * as inbox from '../inbox/service.ts';
 import * as sites from '../sites/service.ts';
 import * as q from './queries.ts';
 import type { MyRegistration, RevealRequest, SelfRegistration, VolunteerInput, VolunteerUpdate } from './schemas.ts';
@@ -295,10 +296,13 @@ export function activeSince(today = chinaToday()): string {
 export async function reviewVolunteer(ctx: AppContext, actor: Actor, id: number, review: Review) {
   const row = await scoped(ctx, actor, id);
   const reason = rejectionReason(review);
-  const decided = await q.decide(ctx.db, row.id, {
-    status: reason === null ? 'active' : 'rejected', reason, by: actor.userId,
+  await inTransaction(ctx, async (tx) => {
+    const decided = await q.decide(tx.db, row.id, { status: reason === null ? 'active' : 'rejected', reason, by: actor.userId });
+    if (!decided) throw new AppError('ALREADY_DECIDED');
+    await inbox.notify(tx, [row.user_id], reason === null
+      ? { kind: 'volunteer_approved', title: '志愿者注册已通过审核', body: `欢迎加入！您的志愿者编号是 ${row.volunteer_no}。`, link: '/m/me' }
+      : { kind: 'volunteer_rejected', title: '志愿者注册未通过审核', body: `原因：${reason}`, link: '/m/me' });
   });
-  if (!decided) throw new AppError('ALREADY_DECIDED');
   return getVolunteer(ctx, actor, id);
 }
 

@@ -137,12 +137,14 @@ describe('staff finding and approving volunteers', () => {
     expect((await centerAdmin.get(`/api/v1/volunteers/${outside.id}`)).status).toBe(200);
   });
 
-  it('approves a pending registration once; a rejection needs a reason', async () => {
-    const pending = await server.client().post('/api/v1/volunteers/register', registration());
+  it('approves a pending registration once, telling the volunteer; a rejection needs a reason', async () => {
+    const registrant = server.client();
+    const pending = await registrant.post('/api/v1/volunteers/register', registration());
     const noReason = await stationAdmin.post(`/api/v1/volunteers/${pending.body.id}/review`, { decision: 'reject' });
     expect(noReason.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
     const approved = await stationAdmin.post(`/api/v1/volunteers/${pending.body.id}/review`, { decision: 'approve' });
     expect(approved.body.status).toBe('active');
+    expect((await registrant.get('/api/v1/inbox')).body.items[0]).toMatchObject({ kind: 'volunteer_approved', read: false });
     expect((await stationAdmin.post(`/api/v1/volunteers/${pending.body.id}/review`, { decision: 'approve' })).body.error.code).toBe('ALREADY_DECIDED');
   });
 
