@@ -5,17 +5,16 @@
 //   (b) ours: a real `lianxin serve` process; 32 concurrent keep-alive clients POST
 //       /api/v1/activities/{id}/checkin with the rotating QR token, each (activity,
 //       volunteer) pair once, for 20 s after a 3 s warm-up
-import { execFile, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { currentCode } from '../server/src/lib/qr-token.ts';
 import { runImportCommand } from '../server/src/modules/imports/command.ts';
 import { actorFor, buildActivity, buildOrganization, buildProject } from '../server/src/seed/factories.ts';
-import { BENCH_PII_KEY, freshBenchDatabase, rate, type BenchDatabase } from './database.ts';
+import { freshBenchDatabase, pgbenchTps, rate, type BenchDatabase } from './database.ts';
 import { generateVolunteers, writeVolunteerCsv } from './generate.ts';
 import type { BenchOptions, BenchResult } from './index.ts';
+import { startLianxin } from './processes.ts';
 
 const DATABASE = 'lianxin_bench_checkin';
 const VOLUNTEERS = 4000;
@@ -24,7 +23,6 @@ const CONCURRENCY = 32;
 const WARMUP_SECONDS = 3;
 const SECONDS = 20;
 const PORT = 3999;
-const run = promisify(execFile);
 
 /** Volunteers with accounts and live sessions (token `bench-<volunteer id>`), all signed up to every activity. */
 async function prepare(bench: BenchDatabase, log: (line: string) => void) {
@@ -59,34 +57,6 @@ async function prepare(bench: BenchDatabase, log: (line: string) => void) {
   return { activityIds, volunteerIds };
 }
 
-async function pgbenchTps(url: string, log: (line: string) => void): Promise<number> {
-  log('check-in: (a) ceiling, pgbench TPC-B on the same database…');
-  await run('pgbench', ['-i', '-s', '10', '-q', url], { maxBuffer: 1 << 24 });
-  const { stdout } = await run('pgbench', ['-c', '16', '-j', '2', '-T', String(SECONDS), '-M', 'prepared', '-n', url], { maxBuffer: 1 << 24 });
-  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
-  if (!tps) throw new Error(`bench check-in: no tps in pgbench output:\n${stdout}`);
-  log(`check-in: pgbench ${Number(tps).toFixed(0)} tps`);
-  return Number(tps);
-}
-
-async function startServer(bench: BenchDatabase) {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../bin/lianxin.mjs'), 'serve'], {
-    env: {
-      ...process.env, DATABASE_URL: bench.url, PORT: String(PORT), HOST: '127.0.0.1', LIANXIN_PII_KEY: BENCH_PII_KEY,
-      LIANXIN_DATA_DIR: bench.work, LIANXIN_SEED_DEMO: 'false', LOG_LEVEL: 'warn', LIANXIN_WEB_DIST: path.join(bench.work, 'web'),
-      DATABASE_POOL_SIZE: '20',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 100; i += 1) {
-    const up = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false);
-    if (up) return child;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error('bench check-in: the server did not start');
-}
-
 function post(agent: http.Agent, url: string, cookie: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
@@ -106,9 +76,11 @@ export async function benchCheckIn(options: BenchOptions): Promise<BenchResult[]
   const bench = await freshBenchDatabase(options.databaseUrl, DATABASE, options.keep);
   try {
     const { activityIds, volunteerIds } = await prepare(bench, log);
-    const ceiling = await pgbenchTps(bench.url, log);
+    log('check-in: (a) ceiling, pgbench TPC-B on the same database…');
+    const ceiling = await pgbenchTps(bench.url, { selectOnly: false, seconds: SECONDS });
+    log(`check-in: pgbench ${ceiling.toFixed(0)} tps`);
     log(`check-in: (b) ${CONCURRENCY} clients checking in through the API…`);
-    const server = await startServer(bench);
+    const server = await startLianxin(bench.url, bench.work, PORT);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const qr = (activityId: number) => currentCode(bench.ctx.pii, 'checkin', activityId).token;
     let next = 0;

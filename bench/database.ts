@@ -1,8 +1,10 @@
 // A fresh, seeded benchmark database on the PostgreSQL server of DATABASE_URL: migrations,
 // the Liaoning network and a province admin (no demo county). Dropped afterwards unless kept.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { loadConfig, type Config } from '../server/src/config.ts';
 import type { AppContext } from '../server/src/context.ts';
@@ -61,3 +63,16 @@ export async function freshBenchDatabase(serverUrl: string, name: string, keep: 
 }
 
 export const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
+
+const run = promisify(execFile);
+
+/** pgbench on the database (its tables made at scale 10 on first use): TPC-B, or select-only (-S). */
+export async function pgbenchTps(url: string, options: { selectOnly: boolean; seconds: number }): Promise<number> {
+  const made = await admin(url, (client) => client.query<{ made: boolean }>(`SELECT to_regclass('pgbench_accounts') IS NOT NULL AS made`));
+  if (!made.rows[0]?.made) await run('pgbench', ['-i', '-s', '10', '-q', url], { maxBuffer: 1 << 24 });
+  const args = ['-c', '16', '-j', '2', '-T', String(options.seconds), '-M', 'prepared', '-n', ...(options.selectOnly ? ['-S'] : []), url];
+  const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24 });
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
+  if (!tps) throw new Error(`bench: no tps in pgbench output:\n${stdout}`);
+  return Number(tps);
+}

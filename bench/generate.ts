@@ -26,6 +26,9 @@ export interface Village {
   regionCode: string;
 }
 
+/** Where each generated volunteer lives: a list to pick from evenly, or a chooser given the generator's random source. */
+export type Places = Village[] | ((next: () => number) => Village);
+
 export interface GeneratedVolunteer {
   name: string;
   idNumber: string;
@@ -40,9 +43,10 @@ export interface GeneratedVolunteer {
 }
 
 /** `count` distinct valid volunteers, about 2% of them minors with a guardian who agreed. */
-export function* generateVolunteers(count: number, villages: Village[], seed = 2026): Generator<GeneratedVolunteer> {
+export function* generateVolunteers(count: number, villages: Places, seed = 2026): Generator<GeneratedVolunteer> {
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const place = typeof villages === 'function' ? () => villages(next) : () => pick(villages);
   const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(list)))];
   const phone = () => `1${pick(['3', '5', '7', '8', '9'])}${String(Math.floor(next() * 1e9)).padStart(9, '0')}`;
   const seen = new Set<string>();
@@ -50,7 +54,7 @@ export function* generateVolunteers(count: number, villages: Village[], seed = 2
   const categories = Object.values(categoryNames);
   const availability = Object.values(availabilityNames);
   for (let i = 0; i < count; i += 1) {
-    const village = pick(villages);
+    const village = place();
     const minor = next() < 0.02;
     let idNumber: string;
     do {

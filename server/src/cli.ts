@@ -1,4 +1,4 @@
-// lianxin serve | migrate | seed | import | bench | openapi <file> | db-types
+// lianxin serve | migrate | seed | import | stats | bench | openapi <file> | db-types
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { migrate, migrationsDir } from './db/migrate.ts';
 import { generateSchemaTypes } from './db/typegen.ts';
 import { createPii } from './lib/pii.ts';
 import { parseImportArgs, runImportCommand } from './modules/imports/command.ts';
+import { rebuildStats, verifyStats } from './modules/stats/service.ts';
 import { seed } from './seed/index.ts';
 import { openContext, serve } from './server.ts';
 
@@ -21,8 +22,13 @@ const usage = `连心桥 Lianxin
   lianxin import volunteers|organizations <file.xlsx|csv> [--site <regionCode>]
                              import a file as the province admin (or into one site's area);
                              failed rows go to <file>.errors.xlsx
+  lianxin stats rebuild|verify
+                             recompute the statistics counters from the base tables, or
+                             compare every counter with a recount (exit 1 on a difference)
   lianxin bench [import] [--rows N]
                              run the benchmarks in bench/ (PostgreSQL: DATABASE_URL)
+  lianxin bench generate [--scale 0.01] [--seed N]
+                             build the synthetic province in the database lianxin_province
   lianxin openapi <file>     write the OpenAPI document
   lianxin db-types           regenerate server/src/db/schema.ts from the migrations
 
@@ -50,6 +56,22 @@ async function writeDbTypes() {
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function runStatsCommand(ctx: AppContext, action: string | undefined): Promise<number> {
+  if (action === 'rebuild') {
+    const { seconds } = await rebuildStats(ctx);
+    console.log(`统计已重建，用时 ${seconds.toFixed(1)} 秒`);
+    return 0;
+  }
+  if (action !== 'verify') {
+    console.log(usage);
+    return 2;
+  }
+  const differences = await verifyStats(ctx);
+  for (const d of differences) console.error(`${d.prefix} ${d.metric} ${d.key} ${d.day}: 应为 ${d.expected}，实为 ${d.actual}`);
+  console.log(differences.length === 0 ? '统计与明细一致' : `统计与明细不一致（列出前 ${differences.length} 处），请运行 lianxin stats rebuild`);
+  return differences.length === 0 ? 0 : 1;
 }
 
 async function main(argv: string[]) {
@@ -88,6 +110,15 @@ async function main(argv: string[]) {
         }
         console.log(`导入完成 ${job.filename}：共 ${job.total ?? 0} 行，新增 ${job.inserted}，已存在跳过 ${job.skipped}，失败 ${job.failed}`
           + (report ? `，错误报告 ${report}` : ''));
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'stats': {
+      const { ctx, database } = await openContext(loadConfig());
+      try {
+        process.exitCode = await runStatsCommand(ctx, rest[0]);
       } finally {
         await database.close();
       }

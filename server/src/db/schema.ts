@@ -161,6 +161,8 @@ export interface CareRecipientsTable {
   closed_at: Date | null;
   created_by: number | null;
   created_at: Generated<Date>;
+  last_visit_on: string | null;
+  due_on: string | null;
 }
 
 export interface CareVisitsTable {
@@ -408,6 +410,7 @@ export interface OrdersTable {
   rated_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  delivered_on_time: boolean | null;
 }
 
 export interface OrganizationsTable {
@@ -543,6 +546,31 @@ export interface SitesTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: Date | null;
+}
+
+export interface StatsCountersTable {
+  prefix: string;
+  metric: string;
+  key: string;
+  day: string;
+  value: number;
+}
+
+export interface StatsEventsTable {
+  id: Generated<number>;
+  region_code: string;
+  metric: string;
+  key: string;
+  day: string;
+  delta: number;
+}
+
+export interface StatsExpectedTable {
+  prefix: string | null;
+  metric: string | null;
+  key: string | null;
+  day: string | null;
+  value: number | null;
 }
 
 export interface TrainingRecordsTable {
@@ -728,6 +756,9 @@ export interface DB {
   settings: SettingsTable;
   signups: SignupsTable;
   sites: SitesTable;
+  stats_counters: StatsCountersTable;
+  stats_events: StatsEventsTable;
+  stats_expected: StatsExpectedTable;
   training_records: TrainingRecordsTable;
   unit_pairs: UnitPairsTable;
   users: UsersTable;

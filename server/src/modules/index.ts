@@ -25,6 +25,8 @@ import { projectRoutes } from './projects/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
+import { FOLD_SECONDS, foldStatsEvents } from './stats/service.ts';
 import { trainingRoutes } from './training/routes.ts';
 import { volunteerRoutes } from './volunteers/routes.ts';
 import { releaseOverdueClaims } from './wishes/service.ts';
@@ -71,6 +73,10 @@ export const modules: LianxinModule[] = [
   {
     name: 'callups', routes: callupRoutes,
     tasks: [{ name: 'fan out call-ups', everySeconds: 2, run: (ctx) => runFanOut(ctx) }],
+  },
+  {
+    name: 'statistics', routes: statsRoutes,
+    tasks: [{ name: 'fold statistics', everySeconds: FOLD_SECONDS, run: (ctx) => foldStatsEvents(ctx) }],
   },
   { name: 'portal links', prefix: '', routes: portalLinkRoutes },
   { name: 'verify page', prefix: '', routes: verifyPageRoutes },

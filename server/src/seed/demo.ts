@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import type { Actor } from '../lib/scope.ts';
 import { findSiteByRegion } from '../modules/sites/service.ts';
 import { seedDemoActivities } from './demo-activities.ts';
+import { seedDemoCare } from './demo-care.ts';
 import { seedDemoVolunteers } from './demo-volunteers.ts';
 import { seedDemoWishes } from './demo-wishes.ts';
 import { actorFor, buildPoint, buildUser } from './factories.ts';
@@ -78,5 +79,6 @@ export async function seedDemo(ctx: AppContext, password: string, phones: string
     province: await actorFor(ctx, province.user_id), center: centerAdmin, station: await actor('station_admin'),
     resident: await actor('resident'), volunteer: await actor('volunteer'), leader: await actor('team_leader'),
   }, { stationId: station.id, teamId: demoPeople.neighboursId, memberIds: demoPeople.neighbourMembers.slice(2) });
+  await seedDemoCare(ctx, { center: centerAdmin, station: await actor('station_admin'), volunteer: await actor('volunteer') }, { stationId: station.id, memberIds: demoPeople.volunteerIds });
   return accounts;
 }

@@ -13438,7 +13438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders for the teams I lead, and open ones to grab */
+        /** Orders for the teams I lead, and open ones to grab; the teams I lead */
         get: {
             parameters: {
                 query?: never;
@@ -13495,6 +13495,11 @@ export interface paths {
                                 ratingComment: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                            }[];
+                            /** @description The approved teams I lead (to grab for) */
+                            teams: {
+                                id: number;
+                                name: string;
                             }[];
                         };
                     };
@@ -20272,6 +20277,560 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every headline figure of a subtree for a period
+         * @description Read from counters that follow the writes within about 2 s.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The subtree (12-digit division code); by default my own area */
+                    region?: string;
+                    /** @description First day of the period; by default 1 January */
+                    from?: string;
+                    /** @description The day after the period; by default tomorrow */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                /** @description GB/T 2260 division code, 12 digits */
+                                code: string;
+                                name: string;
+                                level: number;
+                            };
+                            prefix: string;
+                            period: {
+                                /** @description A day in Asia/Shanghai, YYYY-MM-DD */
+                                from: string;
+                                /** @description A day in Asia/Shanghai, YYYY-MM-DD */
+                                to: string;
+                            };
+                            organizations: {
+                                total: number;
+                                byCategory: {
+                                    [key: string]: number;
+                                };
+                                bySize: {
+                                    [key: string]: number;
+                                };
+                                thirtyPlusPerCounty: {
+                                    counties: number;
+                                    average: number;
+                                    max: number;
+                                } | null;
+                            };
+                            volunteers: {
+                                registered: number;
+                                active: number;
+                                activityRate: number | null;
+                                neverServed: number;
+                                registeredInPeriod: number;
+                            };
+                            projects: {
+                                total: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                            };
+                            activities: {
+                                held: number;
+                                peopleServed: number;
+                            };
+                            service: {
+                                hours: number;
+                                records: number;
+                            };
+                            wishes: {
+                                collected: number;
+                                fulfilled: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                            };
+                            orders: {
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                delivered: number;
+                                onTimeRate: number | null;
+                                satisfaction: number | null;
+                            };
+                            training: {
+                                sessions: number;
+                                trained: number;
+                            };
+                            care: {
+                                recipients: number;
+                                covered: number;
+                                coverageRate: number | null;
+                            };
+                            callups: {
+                                responders: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One figure for each child region, ranked
+         * @description Read from counters that follow the writes within about 2 s.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The subtree (12-digit division code); by default my own area */
+                    region?: string;
+                    /** @description First day of the period; by default 1 January */
+                    from?: string;
+                    /** @description The day after the period; by default tomorrow */
+                    to?: string;
+                    /** @description Flows (dated) or stocks (volunteers, organizations, projects: no series) */
+                    metric: "service_hours" | "service_records" | "registrations" | "activities" | "people_served" | "wishes_collected" | "wishes_fulfilled" | "orders_delivered" | "trained" | "training_sessions" | "callup_responders" | "volunteers" | "organizations" | "projects";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            prefix: string;
+                            /**
+                             * @description Flows (dated) or stocks (volunteers, organizations, projects: no series)
+                             * @enum {unknown}
+                             */
+                            metric: "service_hours" | "service_records" | "registrations" | "activities" | "people_served" | "wishes_collected" | "wishes_fulfilled" | "orders_delivered" | "trained" | "training_sessions" | "callup_responders" | "volunteers" | "organizations" | "projects";
+                            period: {
+                                /** @description A day in Asia/Shanghai, YYYY-MM-DD */
+                                from: string;
+                                /** @description A day in Asia/Shanghai, YYYY-MM-DD */
+                                to: string;
+                            } | null;
+                            items: {
+                                /** @description GB/T 2260 division code, 12 digits */
+                                code: string;
+                                prefix: string;
+                                name: string;
+                                value: number;
+                                rank: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One figure over time, by day or month
+         * @description Read from counters that follow the writes within about 2 s.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The subtree (12-digit division code); by default my own area */
+                    region?: string;
+                    /** @description First day of the period; by default 1 January */
+                    from?: string;
+                    /** @description The day after the period; by default tomorrow */
+                    to?: string;
+                    /** @description Flows (dated) or stocks (volunteers, organizations, projects: no series) */
+                    metric: "service_hours" | "service_records" | "registrations" | "activities" | "people_served" | "wishes_collected" | "wishes_fulfilled" | "orders_delivered" | "trained" | "training_sessions" | "callup_responders" | "volunteers" | "organizations" | "projects";
+                    by?: "day" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            prefix: string;
+                            /**
+                             * @description Flows (dated) or stocks (volunteers, organizations, projects: no series)
+                             * @enum {unknown}
+                             */
+                            metric: "service_hours" | "service_records" | "registrations" | "activities" | "people_served" | "wishes_collected" | "wishes_fulfilled" | "orders_delivered" | "trained" | "training_sessions" | "callup_responders" | "volunteers" | "organizations" | "projects";
+                            /** @enum {unknown} */
+                            by: "day" | "month";
+                            period: {
+                                /** @description A day in Asia/Shanghai, YYYY-MM-DD */
+                                from: string;
+                                /** @description A day in Asia/Shanghai, YYYY-MM-DD */
+                                to: string;
+                            };
+                            points: {
+                                at: string;
+                                value: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures of a subtree and of each child region as a workbook */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The subtree (12-digit division code); by default my own area */
+                    region?: string;
+                    /** @description First day of the period; by default 1 January */
+                    from?: string;
+                    /** @description The day after the period; by default tomorrow */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -111,3 +111,9 @@ export function visitsOf(db: Kysely<DB>, recipientId: number) {
     .selectAll('care_visits').select('volunteers.name as volunteer_name')
     .where('care_visits.recipient_id', '=', recipientId).orderBy('care_visits.visited_on', 'desc').orderBy('care_visits.id', 'desc').limit(200).execute();
 }
+
+/** The last visit and the day the next one falls due, kept on the recipient (the statistics count by it). */
+export async function refreshDue(db: Kysely<DB>, recipientId: number) {
+  await sql`UPDATE care_recipients r SET last_visit_on = v.last, due_on = coalesce(v.last, china_day(r.created_at)) + r.visit_every_days
+    FROM (SELECT max(visited_on) AS last FROM care_visits WHERE recipient_id = ${recipientId}) v WHERE r.id = ${recipientId}`.execute(db);
+}

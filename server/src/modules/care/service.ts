@@ -152,14 +152,16 @@ export async function addRecipient(ctx: AppContext, actor: Actor, input: Recipie
     phone_enc: input.phone ? ctx.pii.encrypt(input.phone) : null, address_enc: input.address ? ctx.pii.encrypt(input.address) : null,
     needs_enc: input.needs ? ctx.pii.encrypt(input.needs) : null, visit_every_days: input.visitEveryDays, caretaker_id: input.caretakerId,
     site_id: group.site_id, region_code: group.region_code, consent_at: new Date(), created_by: actor.userId,
+    due_on: addDays(chinaToday(), input.visitEveryDays),
   });
   return { id };
 }
 
+const addDays = (day: string, days: number) => new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
+
 /** When a visit falls due, and how late it is, on a given day (China time). */
 function dueOf(row: q.RecipientRow, today: string) {
-  const since = row.last_visit ?? chinaToday(row.created_at);
-  const due = new Date(new Date(`${since}T00:00:00Z`).getTime() + row.visit_every_days * DAY).toISOString().slice(0, 10);
+  const due = row.due_on ?? addDays(row.last_visit ?? chinaToday(row.created_at), row.visit_every_days);
   const lateDays = Math.floor((new Date(`${today}T00:00:00Z`).getTime() - new Date(`${due}T00:00:00Z`).getTime()) / DAY);
   return { due, lateDays: Math.max(0, lateDays) };
 }
@@ -226,9 +228,13 @@ export async function logVisit(ctx: AppContext, actor: Actor, recipientId: numbe
   const me = await volunteers.volunteerOfUser(ctx, actor.userId);
   if (!row || !me || !(await q.isActiveMember(ctx.db, row.group_id, me.id))) throw notFound('id');
   if (input.visitedOn > chinaToday()) throw invalid('visitedOn', '走访日期不能晚于今天', 'The visit date cannot be in the future');
-  const visit = await q.insertVisit(ctx.db, {
-    recipient_id: recipientId, volunteer_id: me.id, visited_on: input.visitedOn, kind: input.kind, summary_enc: ctx.pii.encrypt(input.summary),
-    photos: input.photos ?? [], follow_up: input.followUp ?? null, client_id: `${me.id}:${input.clientId}`,
+  const visit = await inTransaction(ctx, async (tx) => {
+    const stored = await q.insertVisit(tx.db, {
+      recipient_id: recipientId, volunteer_id: me.id, visited_on: input.visitedOn, kind: input.kind, summary_enc: ctx.pii.encrypt(input.summary),
+      photos: input.photos ?? [], follow_up: input.followUp ?? null, client_id: `${me.id}:${input.clientId}`,
+    });
+    await q.refreshDue(tx.db, recipientId);
+    return stored;
   });
   if (visit.recipient_id !== recipientId) throw new AppError('CONFLICT', { field: 'clientId' });
   return { id: visit.id, recipientId, visitedOn: visit.visited_on, kind: visit.kind };

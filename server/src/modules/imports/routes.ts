@@ -1,29 +1,22 @@
 import multipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/schemas.ts';
+import { sendXlsx, XlsxFile } from '../../http/xlsx.ts';
 import { AppError } from '../../lib/errors.ts';
 import { requireActor } from '../auth/service.ts';
 import { runnerFor } from './runner.ts';
 import {
   ImportJob, ImportJobListQuery, ImportJobPage, ImportJobParams, ImportUpload, MAX_IMPORT_BYTES, OrganizationExportQuery, TemplateParams,
-  VolunteerExportQuery, XlsxFile,
+  VolunteerExportQuery,
 } from './schemas.ts';
 import * as imports from './service.ts';
 
 const tags = ['imports'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The uploaded file of a request; the body carries only its name (so the schema can say "binary"). */
 const uploads = new WeakMap<FastifyRequest, { filename: string; content: Buffer }>();
-
-function sendXlsx(reply: FastifyReply, filename: string, body: Buffer | NodeJS.ReadableStream) {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return reply.type(XLSX)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(body);
-}
 
 export function importRoutes(app: App, ctx: AppContext) {
   void app.register(multipart, {

@@ -60,6 +60,3 @@ export const VolunteerExportQuery = Type.Object({ ...volunteerFilters, ...export
 export const OrganizationExportQuery = Type.Object({ ...organizationFilters, ...exportOptions }, { additionalProperties: false });
 
 /** A binary .xlsx answer, for the OpenAPI document. */
-export const XlsxFile = Type.Unsafe<Buffer>({
-  type: 'string', format: 'binary', description: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-});

@@ -58,7 +58,11 @@ describe('orders', () => {
     expect((await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`)).body.status).toBe('triaged');
     const dispatched = await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { organizationId: team.id, hours: 12 });
     expect(dispatched.body).toMatchObject({ status: 'dispatched', organization: { id: team.id } });
-    expect((await team.leader.get('/api/v1/inbox')).body.items[0].kind).toBe('order_dispatched');
+    expect((await team.leader.get('/api/v1/inbox')).body.items[0]).toMatchObject({ kind: 'order_dispatched', link: `/m/orders/${placed.body.id}` });
+    const forTeam = await team.leader.get('/api/v1/orders/team');
+    expect(forTeam.body.teams).toEqual([{ id: team.id, name: expect.any(String) }]);
+    expect(forTeam.body.items.map((o: { id: number }) => o.id)).toContain(placed.body.id);
+    expect((await resident.get('/api/v1/orders/team')).body).toEqual({ items: [], teams: [] });
     expect((await team.leader.post(`/api/v1/orders/${placed.body.id}/accept`)).body.status).toBe('accepted');
     const delivered = await team.leader.post(`/api/v1/orders/${placed.body.id}/deliver`, { report: '已更换水龙头', participants: [{ volunteerId: team.memberId, minutes: 60 }] });
     expect(delivered.body.status).toBe('delivered');
@@ -91,6 +95,7 @@ describe('orders', () => {
     const answers = await Promise.all(teams.map((t) => t.leader.post(`/api/v1/orders/${placed.body.id}/grab`, { organizationId: t.id })));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(3);
+    expect(answers.find((a) => a.status === 409)!.body.error).toMatchObject({ code: 'CONFLICT', message: '手慢了，这个点单已被其他队伍抢走或已收回' });
     const winner = answers.find((a) => a.status === 200)!;
     expect(winner.body).toMatchObject({ status: 'accepted', openForGrab: false });
   });
@@ -102,8 +107,10 @@ describe('orders', () => {
     const declined = await team.leader.post(`/api/v1/orders/${placed.body.id}/decline`, { reason: '队里没有律师' });
     expect(declined.body).toEqual({ id: placed.body.id, status: 'triaged' });
     expect((await stationAdmin.get(`/api/v1/orders/${placed.body.id}`)).body).toMatchObject({ status: 'triaged', organization: null, declineReason: '队里没有律师' });
-    const passed = await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { passToSiteId: institute });
+    const passed = await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { passToSiteId: institute, hours: 48 });
     expect(passed.body).toMatchObject({ status: 'triaged', handler: { id: institute } });
+    expect(Date.parse(passed.body.deadline) - Date.now()).toBeGreaterThan(47.9 * 3600_000);
+    expect(Date.parse(passed.body.deadline) - Date.now()).toBeLessThanOrEqual(48 * 3600_000);
     expect((await instituteAdmin.get('/api/v1/orders/board')).body.columns.triaged.map((o: { id: number }) => o.id)).toContain(placed.body.id);
   });
 

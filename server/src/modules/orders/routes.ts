@@ -4,7 +4,7 @@ import { errorResponses, IdParams, ReviewRequest, Suggestions } from '../../http
 import { requireActor } from '../auth/service.ts';
 import {
   Board, BoardQuery, Declined, DeclineRequest, DeliverRequest, DispatchRequest, GrabRequest, MenuItem, MenuItemInput, MenuList, MenuQuery, OrderDetail, OrderInput,
-  OrderList, RateRequest, ReopenRequest, StaffMenuQuery,
+  OrderList, RateRequest, ReopenRequest, StaffMenuQuery, TeamOrderList,
 } from './schemas.ts';
 import * as orders from './service.ts';
 
@@ -39,7 +39,7 @@ export function orderRoutes(app: App, ctx: AppContext) {
   }, async (request) => orders.myOrders(ctx, requireActor(request)));
 
   app.get('/orders/team', {
-    schema: { tags, summary: 'Orders for the teams I lead, and open ones to grab', response: { 200: OrderList, ...errorResponses } },
+    schema: { tags, summary: 'Orders for the teams I lead, and open ones to grab; the teams I lead', response: { 200: TeamOrderList, ...errorResponses } },
   }, async (request) => orders.teamOrders(ctx, requireActor(request)));
 
   app.get('/orders/board', {

@@ -75,6 +75,10 @@ export const OrderDetail = Type.Object({
   timeline: Type.Array(Type.Object({ from: nullable(Type.String()), to: Type.String(), note: nullable(Type.String()), actor: nullable(Type.String()), at: Timestamp })),
 });
 export const OrderList = Type.Object({ items: Type.Array(Order) });
+export const TeamOrderList = Type.Object({
+  items: Type.Array(Order),
+  teams: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }), { description: 'The approved teams I lead (to grab for)' }),
+});
 export const Board = Type.Object({
   columns: Type.Object(Object.fromEntries(['ordered', 'triaged', 'dispatched', 'accepted', 'delivered', 'rated'].map((s) => [s, Type.Array(Order)]))),
   overdue: Type.Integer(),

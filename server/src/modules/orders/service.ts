@@ -224,7 +224,8 @@ export async function dispatchOrder(ctx: AppContext, actor: Actor, id: number, d
       if (!target || !adjacent || !sites.homeSiteKinds.includes(target.kind)) throw notFound('passToSiteId');
       await move(tx, {
         subject: 'order', id, from: ['triaged'], to: 'triaged', actorId: actor.userId, note: dispatch.note ?? `转交${target.name}`,
-        set: { handler_site_id: target.id, handler_region_code: target.regionCode, deadline: deadlineFor('triaged'), overdue: false },
+        // The receiving level has the hours asked for (else the usual day) to dispatch it.
+        set: { handler_site_id: target.id, handler_region_code: target.regionCode, deadline: dispatch.hours ? deadline : deadlineFor('triaged'), overdue: false },
       });
       await inbox.notify(tx, (await q.staffOfSite(tx.db, target.id)).map((s) => s.user_id), {
         kind: 'order_passed', title: `转来的点单：${order.title}`, body: `${order.handler_name}转交，请分拣派单。`, link: `/orders/${id}`,
@@ -240,7 +241,7 @@ export async function dispatchOrder(ctx: AppContext, actor: Actor, id: number, d
       set: { organization_id: dispatch.organizationId ?? null, open_for_grab: dispatch.openForGrab === true, deadline, overdue: false, decline_reason: null },
     });
     const leaders = dispatch.organizationId ? await organizations.leaderUserIds(tx, [dispatch.organizationId]) : [];
-    await inbox.notify(tx, leaders, { kind: 'order_dispatched', title: `派单：${order.title}`, body: '请尽快接单或说明原因。', link: `/orders/${id}` });
+    await inbox.notify(tx, leaders, { kind: 'order_dispatched', title: `派单：${order.title}`, body: '请尽快接单或说明原因。', link: `/m/orders/${id}` }); // leaders use the phone
     await inbox.notify(tx, [order.resident_id], { kind: 'order_dispatched', title: `您的点单“${order.title}”已派单`, body: '服务队伍接单后会与您联系。', link: `/m/orders/${id}` }, { sms: true });
   });
   return getOrder(ctx, actor, id);
@@ -276,11 +277,19 @@ export async function grabOrder(ctx: AppContext, actor: Actor, id: number, organ
   const team = await organizations.organizationManagedBy(ctx, actor, organizationId);
   const order = await q.findOrder(ctx.db, id);
   if (!order || !team || team.status !== 'approved' || team.regionCode.slice(0, 6) !== order.handler_region_code.slice(0, 6)) throw notFound('id');
-  await inTransaction(ctx, (tx) => move(tx, {
-    subject: 'order', id, from: ['dispatched'], to: 'accepted', actorId: actor.userId, note: `抢单：${team.name}`,
-    when: sql<boolean>`t.open_for_grab AND t.organization_id IS NULL`,
-    set: { organization_id: organizationId, open_for_grab: false, deadline: deadlineFor('accepted'), overdue: false },
-  }));
+  try {
+    await inTransaction(ctx, (tx) => move(tx, {
+      subject: 'order', id, from: ['dispatched'], to: 'accepted', actorId: actor.userId, note: `抢单：${team.name}`,
+      when: sql<boolean>`t.open_for_grab AND t.organization_id IS NULL`,
+      set: { organization_id: organizationId, open_for_grab: false, deadline: deadlineFor('accepted'), overdue: false },
+    }));
+  } catch (error) {
+    // Lost the race (or the order was taken back): say so in words, not as a state code.
+    if (error instanceof AppError && error.code === 'INVALID_TRANSITION') {
+      throw new AppError('CONFLICT', { detail: { zh: '手慢了，这个点单已被其他队伍抢走或已收回', en: 'Too late: another team has taken this order, or it was taken back' } });
+    }
+    throw error;
+  }
   return getOrder(ctx, actor, id);
 }
 
@@ -300,7 +309,10 @@ export async function deliverOrder(ctx: AppContext, actor: Actor, id: number, de
   await inTransaction(ctx, async (tx) => {
     await move(tx, {
       subject: 'order', id, from: ['accepted'], to: 'delivered', actorId: actor.userId, note: delivery.report,
-      set: { delivery_report: delivery.report, delivery_photos: delivery.photos ?? [], delivered_at: now, deadline: null, overdue: false },
+      set: {
+        delivery_report: delivery.report, delivery_photos: delivery.photos ?? [], delivered_at: now, deadline: null, overdue: false,
+        delivered_on_time: order.deadline === null || order.deadline >= now,
+      },
     });
     for (const person of participants) {
       await hours.recordServiceHours(tx, {
@@ -380,11 +392,16 @@ export async function myOrders(ctx: AppContext, actor: Actor) {
   return { items: (await q.byResident(ctx.db, actor.userId)).map((row) => presentOrder(ctx, row, true)) };
 }
 
-/** For team leaders: orders sent to their teams, and open ones they may grab. */
+/** For team leaders: orders sent to their teams, and open ones they may grab; and those teams (approved ones grab). */
 export async function teamOrders(ctx: AppContext, actor: Actor) {
   const teams = await organizations.organizationsLedBy(ctx, (await volunteers.volunteerOfUser(ctx, actor.userId))?.id ?? null);
   const counties = await organizations.countiesOf(ctx, teams);
-  return { items: (await q.forTeams(ctx.db, teams, counties)).map((row) => presentOrder(ctx, row, row.organization_id !== null && teams.includes(row.organization_id))) };
+  const led = teams.length === 0 ? [] : await ctx.db.selectFrom('organizations').select(['id', 'name'])
+    .where('id', 'in', teams).where('status', '=', 'approved').orderBy('id').execute();
+  return {
+    items: (await q.forTeams(ctx.db, teams, counties)).map((row) => presentOrder(ctx, row, row.organization_id !== null && teams.includes(row.organization_id))),
+    teams: led,
+  };
 }
 
 

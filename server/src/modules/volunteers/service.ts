@@ -285,11 +285,14 @@ export async function* volunteerExportPages(ctx: AppContext, actor: Actor, filte
   }
 }
 
-/** The first day that still counts as "recently served". */
+/**
+ * The first day that still counts as "recently served": the 1st of the month that makes,
+ * with this one, the last 12 calendar months (whole months, so the statistics can count
+ * active volunteers per month without keeping a day for each of millions).
+ */
 export function activeSince(today = chinaToday()): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1 - ACTIVE_MONTHS, d));
-  return date.toISOString().slice(0, 10);
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - ACTIVE_MONTHS, 1)).toISOString().slice(0, 10);
 }
 
 /** Approve or reject a self-registered volunteer (station admin or above). */

@@ -192,6 +192,15 @@ export interface Claim {
   days?: number | undefined;
 }
 
+/** Someone pressed 认领 a moment too late: say so in words a volunteer understands. */
+function explainLostClaim(error: unknown): never {
+  if (!(error instanceof AppError) || error.code !== 'INVALID_TRANSITION') throw error;
+  const detail = error.params.state === 'claimed'
+    ? { zh: '这个心愿刚刚被别人认领了，请看看其他心愿', en: 'Someone else has just claimed this wish; please look at the others' }
+    : { zh: '这个心愿现在不能认领了，请看看其他心愿', en: 'This wish can no longer be claimed; please look at the others' };
+  throw new AppError('INVALID_TRANSITION', { field: 'status', params: error.params, detail });
+}
+
 /** Exactly one claimer, however many press at once: the move from published is conditional. */
 export async function claimWish(ctx: AppContext, actor: Actor, id: number, claim: Claim, now = new Date()) {
   const set: Parameters<typeof move<'wish'>>[1]['set'] = { claimed_by: actor.userId, claimed_at: now, claim_deadline: new Date(now.getTime() + (claim.days ?? 7) * 24 * HOUR), overdue_at: null };
@@ -210,7 +219,7 @@ export async function claimWish(ctx: AppContext, actor: Actor, id: number, claim
   const wish = await q.findWish(ctx.db, id);
   if (!wish) throw notFound('id');
   await inTransaction(ctx, async (tx) => {
-    await move(tx, { subject: 'wish', id, from: ['published'], to: 'claimed', actorId: actor.userId, set });
+    await move(tx, { subject: 'wish', id, from: ['published'], to: 'claimed', actorId: actor.userId, set }).catch(explainLostClaim);
     await inbox.notify(tx, [wish.posted_by], { kind: 'wish_claimed', title: `微心愿“${wish.title}”已被认领`, body: '认领人会在期限内帮您实现心愿。', link: `/m/wishes/${id}` }, { sms: true });
     await inbox.textNumber(tx, wish.beneficiary_phone_enc, `您的微心愿“${wish.title}”已被认领。`);
   });

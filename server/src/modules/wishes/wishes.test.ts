@@ -85,6 +85,7 @@ describe('micro-wishes', () => {
     const answers = await Promise.all(crowd.map((v) => v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer' })));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'INVALID_TRANSITION')).toBe(true);
+    expect(answers.find((a) => a.status === 409)?.body.error.message).toBe('这个心愿刚刚被别人认领了，请看看其他心愿');
     const events = await server.ctx.db.selectFrom('workflow_events').select('to_status').where('subject', '=', 'wish').where('subject_id', '=', id).execute();
     expect(events.filter((e) => e.to_status === 'claimed')).toHaveLength(1);
   });
