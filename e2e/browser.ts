@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core, against a real Lianxin server listening on
 // a free port with its own copy of the seeded database and the production web build.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestServer, type TestServer } from '../test/harness.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -10,9 +11,33 @@ export interface BrowserRun {
   server: TestServer;
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser profile (no cookies), Chinese by default. */
-  newContext(options?: { locale?: string; mobile?: boolean }): Promise<BrowserContext>;
+  /** A fresh browser profile (no cookies), Chinese by default; with `geolocation`, the site may read that position. */
+  newContext(options?: { locale?: string; mobile?: boolean; geolocation?: { latitude: number; longitude: number } }): Promise<BrowserContext>;
   close(): Promise<void>;
+}
+
+export type ContextChoices = Parameters<BrowserRun['newContext']>[0];
+
+/** Chinese, Beijing time, a phone (390 px) or a desk screen; the position when given. */
+export function contextOptions({ locale = 'zh-CN', mobile = false, geolocation }: ContextChoices = {}) {
+  return {
+    locale,
+    timezoneId: 'Asia/Shanghai',
+    ...(geolocation && { geolocation, permissions: ['geolocation'] }),
+    ...(mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1400, height: 900 } }),
+  };
+}
+
+/** Headless, with a fresh temporary profile that playwright makes for every launch; `args` add switches (a fake camera). */
+export function launchChromium(args: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', ...args,
+    ],
+  });
 }
 
 export async function startBrowserRun(): Promise<BrowserRun> {
@@ -21,28 +46,82 @@ export async function startBrowserRun(): Promise<BrowserRun> {
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not listen on a TCP port');
-  // Headless, with a fresh temporary profile that playwright makes for every launch.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     server,
     baseUrl: `http://127.0.0.1:${address.port}`,
     browser,
-    newContext: ({ locale = 'zh-CN', mobile = false } = {}) =>
-      browser.newContext({
-        locale,
-        timezoneId: 'Asia/Shanghai',
-        ...(mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1400, height: 900 } }),
-      }),
+    newContext: (options) => browser.newContext(contextOptions(options)),
     async close() {
       await browser.close();
       await server.close();
     },
   };
 }
+
+export const PASSWORD = 'Admin2026x';
+
+export interface Opened {
+  page: Page;
+  /** Script errors and console errors (CSP violations among them); HTTP error statuses the UI handles are not counted. */
+  problems: string[];
+}
+
+/** A page in a fresh profile at `path`, collecting the problems the page reports. */
+export async function openPage(run: BrowserRun, path = '/', options: ContextChoices = {}): Promise<Opened> {
+  const page = await (await run.newContext(options)).newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  await page.goto(run.baseUrl + path);
+  return { page, problems };
+}
+
+export async function signIn(page: Page, phone: string, password = PASSWORD, labels = { phone: '手机号', password: '密码', submit: '登录' }) {
+  await page.getByLabel(labels.phone).fill(phone);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+}
+
+/** One server and browser for a test file, started before its tests and closed after. */
+export function useBrowserRun(): () => BrowserRun {
+  let run: BrowserRun | undefined;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+  return () => {
+    if (!run) throw new Error('the browser run has not started');
+    return run;
+  };
+}
+
+/** A console page, signed in as `phone` (the menu is there). */
+export async function signedIn(run: BrowserRun, path: string, phone: string): Promise<Opened> {
+  const opened = await openPage(run, path);
+  await signIn(opened.page, phone);
+  await opened.page.getByRole('menuitem', { name: '志愿者' }).waitFor();
+  return opened;
+}
+
+/** The open dropdown of an antd select (closed ones stay in the page, hidden). */
+/** A phone signed in as `who`, at `path` under /m ('' for the home page). */
+export async function phoneAs(run: BrowserRun, path: string, who: string): Promise<Opened> {
+  const opened = await openPage(run, `/m${path}`, { mobile: true });
+  await opened.page.waitForURL('**/m/login');
+  await signIn(opened.page, who);
+  await opened.page.waitForURL(`**/m${path}`);
+  return opened;
+}
+
+/** A 1×1 PNG, for an uploaded photo. */
+export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** The table rows that contain `text`. */
+export const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });

@@ -1,43 +1,14 @@
 // The staff console in Chromium against a real server and the seeded Liaoning network.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserRun, type BrowserRun } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, PASSWORD, signIn, useBrowserRun } from './browser.ts';
 
-const PASSWORD = 'Admin2026x';
 const PROVINCE_ADMIN = '13800000000';
 const CENTER_ADMIN = '13800000001';
 const STATION_ADMIN = '13800000003';
 
-let run: BrowserRun;
-beforeAll(async () => {
-  run = await startBrowserRun();
-});
-afterAll(async () => {
-  await run?.close();
-});
-
-interface Opened {
-  page: Page;
-  /** Script errors and console errors (CSP violations among them); HTTP error statuses the UI handles are not counted. */
-  problems: string[];
-}
-
-async function open(path = '/', options: { locale?: string } = {}): Promise<Opened> {
-  const page = await (await run.newContext(options)).newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
-  });
-  await page.goto(run.baseUrl + path);
-  return { page, problems };
-}
-
-async function signIn(page: Page, phone: string, password = PASSWORD, labels = { phone: '手机号', password: '密码', submit: '登录' }) {
-  await page.getByLabel(labels.phone).fill(phone);
-  await page.getByLabel(labels.password).fill(password);
-  await page.getByRole('button', { name: labels.submit, exact: true }).click();
-}
+const run = useBrowserRun();
+const open = (path = '/', options: { locale?: string } = {}) => openPage(run(), path, options);
 
 const treeItem = (page: Page, name: string | RegExp) => page.getByRole('treeitem', { name });
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });

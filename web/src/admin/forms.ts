@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { placeError } from '../shared/errors';
 import { useI18n } from '../shared/i18n';
 
-/** The form's registered top-level fields (the API names fields the same way). */
+/** The form's fields that show their own errors: registered items with a top-level name (the API names fields the same way). */
 function fieldNames(form: FormInstance): string[] {
-  return Object.keys(form.getFieldsValue());
+  return form.getFieldsError().filter(({ name }) => name.length === 1).map(({ name }) => String(name[0]));
 }
 
 export function useFormSubmit<Values>(form: FormInstance<Values>, action: (values: Values) => Promise<void>) {

@@ -65,7 +65,8 @@ export type ProjectPatch = RequestBody<Path<'/api/v1/projects/{id}', 'patch'>>;
 export type ProjectStatus = Project['status'];
 export type UploadedFile = Ok<Path<'/api/v1/files', 'post'>>;
 
-export type Activity = Ok<Path<'/api/v1/activities/{id}', 'get'>>;
+/** An activity as lists show it (one fetched alone also says the asking volunteer's own sign-up). */
+export type Activity = Ok<Path<'/api/v1/activities', 'get'>>['items'][number];
 export type ActivityQuery = Query<Path<'/api/v1/activities', 'get'>>;
 export type NewActivity = RequestBody<Path<'/api/v1/activities', 'post'>>;
 export type ActivityStatus = Activity['status'];
@@ -78,3 +79,19 @@ export type Dispute = Ok<Path<'/api/v1/hour-disputes', 'get'>>['items'][number];
 
 export type Certificate = Ok<Path<'/api/v1/certificates', 'post'>>;
 export type Verification = Ok<Path<'/api/v1/public/certificates/{code}', 'get'>>;
+
+// The phone H5's own reads and writes.
+export type Region = Ok<Path<'/api/v1/regions/{code}/children', 'get'>>['items'][number];
+export type RegionDetail = Ok<Path<'/api/v1/regions/{code}', 'get'>>;
+export type RegionMatch = Ok<Path<'/api/v1/regions', 'get'>>['items'][number];
+export type HomeSite = Ok<Path<'/api/v1/regions/{code}/site', 'get'>>;
+export type MyVolunteer = Ok<Path<'/api/v1/volunteers/me', 'get'>>;
+export type SelfRegistration = RequestBody<Path<'/api/v1/volunteers/register', 'post'>>;
+export type MyRegistration = RequestBody<Path<'/api/v1/volunteers/me', 'post'>>;
+export type MyHours = Ok<Path<'/api/v1/hours/mine', 'get'>>;
+export type HoursEntry = MyHours['items'][number];
+export type MySignup = Ok<Path<'/api/v1/activities/mine', 'get'>>['items'][number];
+export type SignupStatus = MySignup['status'];
+export type CheckResult = Ok<Path<'/api/v1/activities/{id}/checkin', 'post'>>;
+export type CertificateSource = Ok<Path<'/api/v1/certificates/sources', 'get'>>['items'][number];
+export type InboxMessage = Ok<Path<'/api/v1/inbox', 'get'>>['items'][number];

@@ -1,5 +1,5 @@
 import { Button, ErrorBlock, SpinLoading } from 'antd-mobile';
-import { Navigate, Outlet } from 'react-router-dom';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { errorMessage } from '../shared/errors';
 import { useI18n } from '../shared/i18n';
 import { useSession } from '../shared/session';
@@ -7,6 +7,7 @@ import { useSession } from '../shared/session';
 export function RequireSignIn() {
   const { state, refresh } = useSession();
   const { t } = useI18n();
+  const location = useLocation();
   switch (state.status) {
     case 'loading':
       return (
@@ -21,7 +22,8 @@ export function RequireSignIn() {
         </ErrorBlock>
       );
     case 'signedOut':
-      return <Navigate to="/login" replace />;
+      // Back to this screen after signing in (an inbox link, a shared activity).
+      return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
     case 'signedIn':
       return <Outlet />;
   }

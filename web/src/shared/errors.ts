@@ -26,8 +26,8 @@ function apiErrorOf(body: unknown): Partial<ApiError> {
   return typeof error?.message === 'string' ? error : {};
 }
 
-/** Awaits an openapi-fetch call and returns its data, or throws an ApiFailure. */
-export async function call<T>(request: Promise<Outcome<T>>): Promise<T> {
+/** Awaits an openapi-fetch call and returns its data and response, or throws an ApiFailure. */
+export async function callWithResponse<T>(request: Promise<Outcome<T>>): Promise<{ data: T; response: Response }> {
   let outcome: Outcome<T>;
   try {
     outcome = await request;
@@ -35,7 +35,12 @@ export async function call<T>(request: Promise<Outcome<T>>): Promise<T> {
     throw new ApiFailure(0, {});
   }
   if (!outcome.response.ok) throw new ApiFailure(outcome.response.status, apiErrorOf(outcome.error));
-  return outcome.data as T;
+  return { data: outcome.data as T, response: outcome.response };
+}
+
+/** Awaits an openapi-fetch call and returns its data, or throws an ApiFailure. */
+export async function call<T>(request: Promise<Outcome<T>>): Promise<T> {
+  return (await callWithResponse(request)).data;
 }
 
 type Translate = (key: 'error.network' | 'error.server' | 'error.unexpected', params?: Record<string, string | number>) => string;

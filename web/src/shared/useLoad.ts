@@ -35,3 +35,5 @@ export function useLoad<T>(load: () => Promise<T>) {
     setData: useCallback((data: T) => setResult({ load, version, data }), [load, version]),
   };
 }
+
+export type Loaded<T> = ReturnType<typeof useLoad<T>>;

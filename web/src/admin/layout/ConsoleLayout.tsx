@@ -1,15 +1,44 @@
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
-import { Layout, Menu } from 'antd';
+import {
+  ApartmentOutlined, AuditOutlined, CalendarOutlined, ClockCircleOutlined, CloudUploadOutlined, FlagOutlined, IdcardOutlined, TeamOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../shared/i18n';
+import { careNavItems } from '../pages/care/nav';
+import { orderNavItems } from '../pages/orders/nav';
+import { statsNavItems } from '../pages/stats/nav';
+import { wishNavItems } from '../pages/wishes/nav';
 import { UserBar } from './UserBar';
 
 export function ConsoleLayout() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const section = useLocation().pathname.split('/')[1] ?? '';
-  const items = [
+  // Groups are headings, not folds: every page stays one click away.
+  const items: MenuProps['items'] = [
     { key: 'network', icon: <ApartmentOutlined />, label: t('menu.network') },
+    ...statsNavItems(t),
+    { key: 'volunteers', icon: <IdcardOutlined />, label: t('menu.volunteers') },
+    { key: 'organizations', icon: <UsergroupAddOutlined />, label: t('menu.organizations') },
+    {
+      key: 'work', type: 'group', label: t('menu.work'),
+      children: [
+        { key: 'projects', icon: <FlagOutlined />, label: t('menu.projects') },
+        { key: 'activities', icon: <CalendarOutlined />, label: t('menu.activities') },
+        ...wishNavItems(t),
+        ...orderNavItems(t),
+      ],
+    },
+    {
+      key: 'service', type: 'group', label: t('menu.service'),
+      children: [
+        { key: 'hours', icon: <ClockCircleOutlined />, label: t('menu.hours') },
+        { key: 'certificates', icon: <AuditOutlined />, label: t('menu.certificates') },
+      ],
+    },
+    ...careNavItems(t),
+    { key: 'imports', icon: <CloudUploadOutlined />, label: t('menu.imports') },
     { key: 'staff', icon: <TeamOutlined />, label: t('menu.staff') },
   ];
 

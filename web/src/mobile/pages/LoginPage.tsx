@@ -1,6 +1,6 @@
 import { Button, Form, Input } from 'antd-mobile';
 import { useState } from 'react';
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { limits } from '../../shared/domain';
 import { placeError } from '../../shared/errors';
 import { useI18n } from '../../shared/i18n';
@@ -20,8 +20,9 @@ export function LoginPage() {
   const [form] = Form.useForm<Credentials>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const from = (useLocation().state as { from?: string } | null)?.from;
 
-  if (state.status === 'signedIn') return <Navigate to="/" replace />;
+  if (state.status === 'signedIn') return <Navigate to={from?.startsWith('/') ? from : '/'} replace />;
 
   async function submit({ phone, password }: Credentials) {
     setSubmitting(true);
@@ -52,6 +53,9 @@ export function LoginPage() {
           <>
             {error && <p className="m-error" role="alert">{error}</p>}
             <Button block type="submit" color="primary" size="large" loading={submitting}>{t('login.submit')}</Button>
+            <p className="m-switch-link">
+              {t('mobile.login.noAccount')} <Link to="/register">{t('mobile.login.register')}</Link>
+            </p>
           </>
         }
       >

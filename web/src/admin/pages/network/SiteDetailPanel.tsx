@@ -10,8 +10,9 @@ import { call, errorMessage } from '../../../shared/errors';
 import { formatCoordinates, formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/useLoad';
+import { useDangerConfirm } from '../../useConfirm';
 import { SiteFormModal, type SiteFields } from './SiteFormModal';
-import { asPointType, countSummary, PointIcon } from './SiteTitle';
+import { countSummary, PointIcon } from './SiteTitle';
 import { nodeOf } from './treeState';
 import type { SiteTreeModel } from './useSiteTree';
 
@@ -46,7 +47,8 @@ export function SiteDetailPanel({ id, tree, onSelect }: Props) {
 
 function SiteCard({ site, tree, onSelect, onChanged }: { site: SiteDetail; tree: SiteTreeModel; onSelect(id: number): void; onChanged(site: SiteDetail): void }) {
   const { t, lang } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const confirmDanger = useDangerConfirm();
   const [form, setForm] = useState<'edit' | 'addPoint' | null>(null);
   const isPoint = site.kind === 'point';
   const none = <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text>;
@@ -68,12 +70,10 @@ function SiteCard({ site, tree, onSelect, onChanged }: { site: SiteDetail; tree:
   }
 
   function confirmDelete() {
-    modal.confirm({
+    confirmDanger({
       title: t('site.deleteTitle', { name: site.name }),
       content: t('site.deleteBody'),
       okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
       onOk: async () => {
         try {
           await call(api.DELETE('/api/v1/sites/{id}', { params: { path: { id: site.id } } }));
@@ -122,7 +122,7 @@ function SiteCard({ site, tree, onSelect, onChanged }: { site: SiteDetail; tree:
         bordered
         size="small"
         items={[
-          { key: 'kind', label: t('site.kind'), children: isPoint ? `${t('kind.point')} · ${t(`point.${asPointType(site.pointType)}`)}` : t(`kind.${site.kind}`) },
+          { key: 'kind', label: t('site.kind'), children: isPoint ? `${t('kind.point')} · ${t(`point.${site.pointType ?? 'other'}`)}` : t(`kind.${site.kind}`) },
           ...(isPoint ? [] : [{ key: 'counts', label: t('site.below'), children: countSummary(site.counts, t) || none }]),
           { key: 'region', label: t('site.regionCode'), children: site.regionCode },
           { key: 'address', label: t('site.address'), children: site.address ?? none },

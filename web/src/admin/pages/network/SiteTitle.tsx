@@ -3,7 +3,7 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { PointType, SiteCounts, SiteNode } from '../../../api/types';
-import { pointTypes, siteKinds } from '../../../shared/domain';
+import { siteKinds } from '../../../shared/domain';
 import { useI18n, type Translate } from '../../../shared/i18n';
 
 const pointIcons: Record<PointType, ComponentType<{ 'aria-label'?: string; className?: string }>> = {
@@ -17,14 +17,10 @@ const pointIcons: Record<PointType, ComponentType<{ 'aria-label'?: string; class
   other: PushpinOutlined,
 };
 
-/** The API types a site's pointType as any string; unknown ones read as "other". */
-export function asPointType(value: string | null): PointType {
-  return pointTypes.find((type) => type === value) ?? 'other';
-}
-
-export function PointIcon({ type }: { type: string | null }) {
+/** A point's type (the API's enum); a point without one reads as "other". */
+export function PointIcon({ type }: { type: PointType | null }) {
   const { t } = useI18n();
-  const pointType = asPointType(type);
+  const pointType = type ?? 'other';
   const Icon = pointIcons[pointType];
   return <Icon aria-label={t(`point.${pointType}`)} className="point-icon" />;
 }

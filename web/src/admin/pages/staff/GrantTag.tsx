@@ -3,8 +3,7 @@ import { api } from '../../../api/client';
 import type { Staff } from '../../../api/types';
 import { call, errorMessage } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
-import { useMe } from '../../../shared/session';
-import { canRevoke } from './permissions';
+import { useDangerConfirm } from '../../useConfirm';
 
 interface Props {
   staff: Staff;
@@ -15,17 +14,15 @@ interface Props {
 /** A role on a site; closing the tag revokes it, after a confirmation. */
 export function GrantTag({ staff, grant, onChanged }: Props) {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
-  const me = useMe();
+  const { message } = App.useApp();
+  const confirmDanger = useDangerConfirm();
   const label = `${t(`role.${grant.role}`)} · ${grant.site.name}`;
 
   function confirmRevoke() {
-    modal.confirm({
+    confirmDanger({
       title: t('staff.revokeTitle'),
       content: t('staff.revokeBody', { name: staff.name, role: label }),
       okText: t('staff.revoke'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
       onOk: async () => {
         try {
           onChanged(await call(api.DELETE('/api/v1/staff/{userId}/grants/{grantId}', { params: { path: { userId: staff.id, grantId: grant.id } } })));
@@ -40,7 +37,7 @@ export function GrantTag({ staff, grant, onChanged }: Props) {
   return (
     <Tag
       className="grant-tag"
-      closable={canRevoke(me.grants, me.user.id, staff, grant) && { 'aria-label': t('staff.revokeLabel', { role: label }) }}
+      closable={grant.revocable && { 'aria-label': t('staff.revokeLabel', { role: label }) }}
       onClose={(event) => {
         event.preventDefault(); // the tag stays until the server agrees
         confirmRevoke();

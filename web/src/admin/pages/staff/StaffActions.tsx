@@ -1,14 +1,13 @@
 // Per-account actions: issue a temporary password (shown once), disable or enable.
 import { KeyOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
-import { useState } from 'react';
 import { api } from '../../../api/client';
 import type { Staff } from '../../../api/types';
 import { call, errorMessage } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
-import { useMe } from '../../../shared/session';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
-import { canManage } from './permissions';
+import { useAction } from '../../useAction';
+import { useDangerConfirm } from '../../useConfirm';
 
 interface Props {
   staff: Staff;
@@ -18,9 +17,10 @@ interface Props {
 export function StaffActions({ staff, onChanged }: Props) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const me = useMe();
-  const [busy, setBusy] = useState(false);
-  if (!canManage(me.grants, me.user.id, staff)) return null;
+  const confirmDanger = useDangerConfirm();
+  const { busy, run } = useAction();
+  // The server says whether I outrank every role of this account.
+  if (!staff.canManage) return null;
 
   function resetPassword() {
     modal.confirm({
@@ -43,25 +43,17 @@ export function StaffActions({ staff, onChanged }: Props) {
     });
   }
 
-  async function setStatus(status: Staff['status']) {
-    setBusy(true);
-    try {
-      onChanged(await call(api.PATCH('/api/v1/staff/{userId}', { params: { path: { userId: staff.id } }, body: { status } })));
-      void message.success(t(status === 'active' ? 'staff.enabled' : 'staff.disabled', { name: staff.name }));
-    } catch (error) {
-      void message.error(errorMessage(error, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const setStatus = (status: Staff['status']) =>
+    run(
+      async () => onChanged(await call(api.PATCH('/api/v1/staff/{userId}', { params: { path: { userId: staff.id } }, body: { status } }))),
+      t(status === 'active' ? 'staff.enabled' : 'staff.disabled', { name: staff.name }),
+    );
 
   function confirmDisable() {
-    modal.confirm({
+    confirmDanger({
       title: t('staff.disableTitle', { name: staff.name }),
       content: t('staff.disableBody'),
       okText: t('staff.disable'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
       onOk: () => setStatus('disabled'),
     });
   }
@@ -72,7 +64,7 @@ export function StaffActions({ staff, onChanged }: Props) {
       {staff.status === 'active' ? (
         <Button size="small" danger icon={<StopOutlined />} onClick={confirmDisable}>{t('staff.disable')}</Button>
       ) : (
-        <Button size="small" icon={<CheckCircleOutlined />} loading={busy} onClick={() => void setStatus('active')}>{t('staff.enable')}</Button>
+        <Button size="small" icon={<CheckCircleOutlined />} loading={busy !== null} onClick={() => void setStatus('active')}>{t('staff.enable')}</Button>
       )}
     </Space>
   );

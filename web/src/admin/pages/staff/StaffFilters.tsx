@@ -1,8 +1,7 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Input, Select, Space } from 'antd';
-import type { GrantableRole } from '../../../api/types';
-import { grantableRoles, limits } from '../../../shared/domain';
+import { Space } from 'antd';
+import { grantableRoles } from '../../../shared/domain';
 import { useI18n } from '../../../shared/i18n';
+import { EnumSelect, PhoneSuffixInput, SearchInput } from '../../components/Filters';
 import type { StaffFilter } from './useStaffList';
 
 interface Props {
@@ -13,35 +12,15 @@ interface Props {
 export function StaffFilters({ value, onChange }: Props) {
   const { t } = useI18n();
   return (
-    <Space wrap className="staff-filters">
-      <Input
-        allowClear
-        prefix={<SearchOutlined />}
-        aria-label={t('staff.filterName')}
-        placeholder={t('staff.filterName')}
-        maxLength={limits.search}
-        value={value.q}
-        onChange={(e) => onChange({ ...value, q: e.target.value })}
-      />
-      <Input
-        allowClear
-        aria-label={t('staff.filterPhone')}
-        placeholder={t('staff.filterPhone')}
-        inputMode="numeric"
-        maxLength={4}
-        value={value.phoneSuffix}
-        // Only digits make a valid suffix; anything else is dropped as it is typed.
-        onChange={(e) => onChange({ ...value, phoneSuffix: e.target.value.replace(/\D/g, '') })}
-        className="phone-suffix"
-      />
-      <Select<GrantableRole>
-        allowClear
-        aria-label={t('staff.filterRole')}
+    <Space wrap>
+      <SearchInput label={t('staff.filterName')} value={value.q} onChange={(q) => onChange({ ...value, q })} />
+      <PhoneSuffixInput label={t('staff.filterPhone')} value={value.phoneSuffix} onChange={(phoneSuffix) => onChange({ ...value, phoneSuffix })} />
+      <EnumSelect
         placeholder={t('staff.filterRole')}
+        values={grantableRoles}
+        label={(role) => t(`role.${role}`)}
         value={value.role}
         onChange={(role) => onChange({ ...value, role })}
-        options={grantableRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-        className="role-filter"
       />
     </Space>
   );

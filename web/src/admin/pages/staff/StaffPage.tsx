@@ -1,9 +1,8 @@
 // 工作人员: the staff accounts holding roles in my area.
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { rolesGrantableBy } from '../../../shared/domain';
-import { errorMessage } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
 import { useMe } from '../../../shared/session';
 import { useDebounced } from '../../../shared/useDebounced';
@@ -16,7 +15,6 @@ const TYPING_MS = 300;
 
 export function StaffPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const me = useMe();
   const [filter, setFilter] = useState<StaffFilter>({ q: '', phoneSuffix: '', role: undefined });
   const q = useDebounced(filter.q, TYPING_MS);
@@ -25,14 +23,6 @@ export function StaffPage() {
   const [creating, setCreating] = useState(false);
   const canCreate = rolesGrantableBy(me.grants).length > 0;
 
-  async function loadMore() {
-    try {
-      await list.loadMore();
-    } catch (error) {
-      void message.error(errorMessage(error, t));
-    }
-  }
-
   return (
     <Card
       title={t('menu.staff')}
@@ -40,15 +30,7 @@ export function StaffPage() {
     >
       <Space orientation="vertical" size="middle" className="full-width">
         <StaffFilters value={filter} onChange={setFilter} />
-        {list.error !== undefined && (
-          <Alert type="error" showIcon title={errorMessage(list.error, t)} action={<Button size="small" onClick={list.reload}>{t('common.retry')}</Button>} />
-        )}
-        <StaffTable items={list.items} loading={list.loading} onChanged={list.upsert} />
-        {list.hasMore && (
-          <div className="load-more">
-            <Button onClick={() => void loadMore()} loading={list.loadingMore}>{t('common.loadMore')}</Button>
-          </div>
-        )}
+        <StaffTable list={list} />
       </Space>
       {creating && <CreateStaffModal onCreated={list.upsert} onClose={() => setCreating(false)} />}
     </Card>

@@ -1,19 +1,20 @@
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Staff } from '../../../api/types';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import { useMe } from '../../../shared/session';
+import type { PagedList } from '../../../shared/usePagedList';
+import { PagedTable } from '../../components/PagedTable';
 import { GrantTag } from './GrantTag';
 import { StaffActions } from './StaffActions';
 
 interface Props {
-  items: Staff[];
-  loading: boolean;
-  onChanged(staff: Staff): void;
+  list: PagedList<Staff>;
 }
 
-export function StaffTable({ items, loading, onChanged }: Props) {
+export function StaffTable({ list }: Props) {
+  const onChanged = list.upsert;
   const { t, lang } = useI18n();
   const me = useMe();
 
@@ -43,5 +44,5 @@ export function StaffTable({ items, loading, onChanged }: Props) {
     { key: 'actions', title: t('common.actions'), render: (_, staff) => <StaffActions staff={staff} onChanged={onChanged} /> },
   ];
 
-  return <Table<Staff> rowKey="id" columns={columns} dataSource={items} loading={loading} pagination={false} size="middle" />;
+  return <PagedTable<Staff> rowKey="id" columns={columns} list={list} empty={t('staff.empty')} />;
 }

@@ -1,0 +1,392 @@
+// Pairing & assistance, training and call-ups in Chromium against the seeded demo county:
+// a visit logged on the phone with no connection reaches the server once, when the phone
+// is back online, and clears the recipient from the console's coverage report; a quiz
+// passed on the phone grants the qualification an activity requires; a call-up accepted
+// on the phone shows on the console's live board under its post.
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dropdown, phoneAs, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+
+const VOLUNTEER = '13800000005';
+const CENTER_ADMIN = '13800000001';
+const STATION_ADMIN = '13800000003';
+/** The demo recipient six days past her visit plan (孙秀英, masked). */
+const OVERDUE = '孙**';
+/** Where the phone keeps visits not sent yet (web/src/mobile/pages/care/visitQueue.ts). */
+const QUEUE_KEY = 'lianxin.care.visits';
+
+const browserRun = useBrowserRun();
+let run: BrowserRun;
+beforeAll(() => {
+  run = browserRun();
+});
+
+/** The volunteer's phone at `path`, signed in. */
+async function phone(path: string): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
+  const opened = await phoneAs(run, path.replace(/^\/m/, ''), VOLUNTEER);
+  return { ...opened, context: opened.page.context() };
+}
+
+async function recipientId(maskedName: string) {
+  const row = await run.server.ctx.db.selectFrom('care_recipients').select('id').where('name_masked', '=', maskedName).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const siteName = async (regionCode: string, kind: 'center' | 'institute' | 'station') =>
+  (await run.server.ctx.db.selectFrom('sites').select('name').where('region_code', '=', regionCode).where('kind', '=', kind).executeTakeFirstOrThrow()).name;
+
+/** Types into a search select and picks the option whose title starts with `name`. */
+async function pick(page: Page, field: ReturnType<Page['getByLabel']>, typed: string, name: string | RegExp) {
+  await field.fill(typed);
+  await dropdown(page).getByTitle(name).first().click();
+}
+
+/** A Beijing wall-clock date `days` from today, 'YYYY-MM-DD'. */
+const beijingDate = (days: number) => new Date(Date.now() + days * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
+
+const visitsOf = (id: number) => run.server.ctx.db.selectFrom('care_visits').select(['client_id', 'kind', 'visited_on']).where('recipient_id', '=', id).execute();
+
+describe('pairing and assistance', () => {
+  it('keeps a visit typed offline on the phone, sends it once back online, and the coverage report drops the recipient', async () => {
+    const id = await recipientId(OVERDUE);
+    expect(await visitsOf(id)).toHaveLength(1);
+
+    // The station's coverage report lists her as overdue.
+    const console = await signedIn(run, '/care', STATION_ADMIN);
+    const overdue = console.page.getByRole('region', { name: '超期未走访' });
+    await overdue.getByRole('row').filter({ hasText: OVERDUE }).getByText('超期 6 天').waitFor();
+
+    const { page, context, problems } = await phone('/m/care');
+    const card = page.getByRole('article', { name: OVERDUE });
+    await card.getByText('已超期 6 天').waitFor();
+    await card.getByText('空巢独居老人').waitFor();
+
+    // The signal drops; the visit is typed anyway.
+    await context.setOffline(true);
+    await card.getByRole('button', { name: '记录走访' }).click();
+    await page.getByRole('heading', { name: `记录走访：${OVERDUE}` }).waitFor();
+    await page.getByText('电话问候').click();
+    await page.getByRole('button', { name: '保存走访记录' }).click();
+    await page.getByText('请写几句走访情况').waitFor();
+    await page.getByLabel('走访情况').fill('电话问候，血压平稳，下周上门送药。');
+    await page.getByRole('button', { name: '保存走访记录' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存在手机上。现在连不上网络' }).waitFor();
+    await page.getByRole('button', { name: '完成' }).click();
+    const queue = page.getByRole('region', { name: '等待发送的走访记录' });
+    await queue.getByText('1 条走访记录等待发送').waitFor();
+    await queue.getByText('联网后自动发送').waitFor();
+    // Kept on the phone, not on the server yet; 立即发送 says it is still offline.
+    const kept = JSON.parse((await page.evaluate<string | null>(`localStorage.getItem('${QUEUE_KEY}')`))!) as { visit: { clientId: string } }[];
+    expect(kept).toHaveLength(1);
+    await queue.getByRole('button', { name: '立即发送' }).click();
+    await queue.getByText('还是连不上网络，恢复后会自动发送。').waitFor();
+    expect(await visitsOf(id)).toHaveLength(1);
+
+    // Back online: it goes by itself, once.
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: '保存在手机上的走访记录已发送' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: '等待发送的走访记录' }).count()).toBe(0);
+    await card.getByText('已超期 6 天').waitFor({ state: 'detached' });
+    const visits = await visitsOf(id);
+    expect(visits).toHaveLength(2);
+    expect(visits.filter((visit) => visit.client_id.endsWith(`:${kept[0]!.visit.clientId}`))).toEqual([expect.objectContaining({ kind: 'phone' })]);
+    expect(await page.evaluate<string | null>(`localStorage.getItem('${QUEUE_KEY}')`)).toBe('[]');
+    // Another online event, a reload: nothing more is sent.
+    await page.evaluate("window.dispatchEvent(new Event('online'))");
+    await page.reload();
+    await page.getByRole('article', { name: OVERDUE }).getByText(/^下次走访：/).waitFor();
+    expect(await visitsOf(id)).toHaveLength(2);
+
+    // The full record opens on a tap (and the read is logged): the visit typed offline is in it.
+    await page.getByRole('article', { name: OVERDUE }).getByRole('button', { name: '查看联系方式与情况' }).click();
+    await page.getByRole('heading', { name: '孙秀英' }).waitFor();
+    await page.getByRole('link', { name: '13900005501' }).waitFor();
+    await page.getByText('电话问候，血压平稳，下周上门送药。').waitFor();
+    const reads = await run.server.ctx.db.selectFrom('audit_log').select(['action', 'reason']).where('subject', '=', `care_recipient:${id}`).execute();
+    expect(reads).toEqual([{ action: 'read_recipient', reason: '志愿者走访前查看' }]);
+    await page.getByRole('button', { name: '关闭' }).click();
+
+    // The console's coverage report no longer lists her.
+    await console.page.reload();
+    await console.page.getByRole('region', { name: '超期未走访' }).getByText('没有超期未走访的帮扶对象').waitFor();
+    expect(await row(console.page, OVERDUE).count()).toBe(0);
+    expect(problems).toEqual([]);
+    expect(console.problems).toEqual([]);
+  });
+});
+
+describe('training', () => {
+  it('passes the quiz on the phone, earns the qualification, and can then sign up for the activity that requires it', async () => {
+    const activity = await run.server.ctx.db.selectFrom('activities').select('id').where('title', '=', '社区应急救护演练').executeTakeFirstOrThrow();
+    const { page, problems } = await phone(`/m/activities/${activity.id}`);
+    await page.getByRole('heading', { name: '社区应急救护演练' }).waitFor();
+    await page.getByRole('button', { name: '我要报名' }).click();
+    await page.getByRole('alert').filter({ hasText: '本活动需要先取得“应急救护”培训资质' }).waitFor();
+
+    // 我的 → 我的培训 → the course.
+    await page.goto(`${run.baseUrl}/m/me`);
+    await page.getByText('我的培训').click();
+    await page.waitForURL('**/m/training');
+    await page.getByText('还没有取得资质').waitFor();
+    await page.getByRole('link', { name: /应急救护基础知识/ }).click();
+    await page.getByRole('heading', { name: '应急救护基础知识' }).waitFor();
+    await page.getByText('通过后取得“应急救护”资质').waitFor();
+
+    // A wrong answer fails; the quiz is scored on the server.
+    await page.getByRole('button', { name: '交卷' }).click();
+    await page.getByText('还有 3 道题没有作答').waitFor();
+    const answer = (question: string, option: string) => page.getByRole('group', { name: question }).getByText(option, { exact: true }).click();
+    await answer('发现有人倒地，第一步应该做什么？', '马上喂水');
+    await answer('成人心肺复苏按压与通气的比例是？', '15:1');
+    await answer('急救电话是多少？', '120');
+    await page.getByRole('button', { name: '交卷' }).click();
+    await page.getByText('得分 33 分（答对 1 / 3 题）').waitFor();
+    await page.getByText('没有通过（及格线 60 分），复习一下再试一次。').waitFor();
+    await page.getByRole('button', { name: '再答一次' }).click();
+    await answer('发现有人倒地，第一步应该做什么？', '确认环境安全并判断意识');
+    await answer('成人心肺复苏按压与通气的比例是？', '30:2');
+    await answer('急救电话是多少？', '120');
+    await page.getByRole('button', { name: '交卷' }).click();
+    await page.getByText('得分 100 分（答对 3 / 3 题）').waitFor();
+    await page.getByRole('status').filter({ hasText: '恭喜，测验通过！' }).waitFor();
+    await page.getByText('您已取得“应急救护”资质。').waitFor();
+    const earned = await run.server.ctx.db.selectFrom('volunteer_qualifications').innerJoin('volunteers', 'volunteers.id', 'volunteer_qualifications.volunteer_id')
+      .select('qualification').where('volunteers.name', '=', '陈志愿').execute();
+    expect(earned).toEqual([{ qualification: '应急救护' }]);
+
+    await page.goto(`${run.baseUrl}/m/training`);
+    await page.getByRole('list', { name: '我的资质' }).getByText('应急救护').waitFor();
+    await page.getByRole('link', { name: /应急救护基础知识/ }).getByText('已完成 · 100 分').waitFor();
+
+    // Now the sign-up goes through.
+    await page.goto(`${run.baseUrl}/m/activities/${activity.id}`);
+    await page.getByRole('button', { name: '我要报名' }).click();
+    await page.getByRole('status').filter({ hasText: '报名成功' }).waitFor();
+    const signups = await run.server.ctx.db.selectFrom('signups').innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
+      .select('signups.status').where('signups.activity_id', '=', activity.id).where('volunteers.name', '=', '陈志愿').execute();
+    expect(signups).toEqual([{ status: 'confirmed' }]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('training sessions', () => {
+  it('signs up for a session on the phone and attends it with the code from the lecturer’s screen', async () => {
+    const course = await run.server.ctx.db.selectFrom('courses').select('id').where('title', '=', '应急救护基础知识').executeTakeFirstOrThrow();
+    const { page, problems } = await phone(`/m/training/${course.id}`);
+    const sessions = page.getByRole('region', { name: '线下培训场次' });
+    await sessions.getByText('还剩 30 个名额（共 30 个）').waitFor();
+    await sessions.getByRole('button', { name: '报名这一场' }).click();
+    await sessions.getByText('报名成功，请按时参加，到场后扫码签到。').waitFor();
+
+    // The day comes: the lecturer shows the code in the console.
+    const session = await run.server.ctx.db.selectFrom('course_sessions').select('id').where('course_id', '=', course.id).executeTakeFirstOrThrow();
+    await run.server.ctx.db.updateTable('course_sessions')
+      .set({ starts_at: new Date(Date.now() - 10 * 60_000), ends_at: new Date(Date.now() + 110 * 60_000) }).where('id', '=', session.id).execute();
+    const console = await signedIn(run, `/training?course=${course.id}`, CENTER_ADMIN);
+    const drawer = console.page.getByRole('dialog', { name: '应急救护基础知识' });
+    await drawer.getByRole('row').filter({ hasText: '王医生' }).getByText('1 / 30 人').waitFor();
+    await drawer.getByRole('button', { name: '签到二维码' }).click();
+    const qr = console.page.getByRole('dialog', { name: '签到二维码：应急救护基础知识' });
+    await qr.getByRole('img', { name: '签到二维码' }).waitFor();
+    const token = (await qr.getByLabel('签到码').textContent())!.trim();
+    expect(token.length).toBeGreaterThan(8);
+
+    await page.reload();
+    await sessions.getByRole('button', { name: '用签到码签到' }).click();
+    await sessions.getByText('请先输入签到码').waitFor();
+    await sessions.getByLabel(/^签到码/).fill(token);
+    await sessions.getByRole('button', { name: '用签到码签到' }).click();
+    await sessions.getByRole('status').filter({ hasText: '签到成功，已完成本课程，取得“应急救护”资质。' }).waitFor();
+    const attended = await run.server.ctx.db.selectFrom('session_enrollments').select('attended_at').where('session_id', '=', session.id).execute();
+    expect(attended).toEqual([{ attended_at: expect.any(Date) }]);
+    expect(problems).toEqual([]);
+    expect(console.problems).toEqual([]);
+  });
+});
+
+describe('emergency call-ups', () => {
+  it('alerts the volunteer, who accepts a post on the phone and appears on the console’s live board under it; stand-down ends it', async () => {
+    const callup = await run.server.ctx.db.selectFrom('callups').select('id').where('title', '=', '防汛应急动员').executeTakeFirstOrThrow();
+
+    // The center's live board is open before anyone answers.
+    const console = await signedIn(run, '/callups', CENTER_ADMIN);
+    await console.page.getByRole('button', { name: '防汛应急动员' }).click();
+    await console.page.waitForURL(`**/callups/${callup.id}`);
+    const post = console.page.getByRole('region', { name: '八角台河堤巡查' });
+    await post.getByText('还没有人响应').waitFor();
+    await post.getByText('0 / 10 人').waitFor();
+
+    // The phone: the alert on 首页, the message in the inbox, which opens the call-up.
+    const { page, problems } = await phone('/m');
+    await page.getByRole('link', { name: /应急动员：请回复是否参加/ }).getByText('防汛应急动员').waitFor();
+    await page.goto(`${run.baseUrl}/m/inbox`);
+    await page.getByRole('button', { name: /应急动员：防汛应急动员/ }).click();
+    await page.waitForURL(`**/m/callups/${callup.id}`);
+    await page.getByRole('heading', { name: '防汛应急动员' }).waitFor();
+    await page.getByText('八角台河堤巡查（还缺 10 人）').click();
+    await page.getByRole('button', { name: '我参加' }).click();
+    await page.getByRole('status').filter({ hasText: '已响应，请尽快到岗位报到。' }).waitFor();
+    const mine = page.getByRole('region', { name: '我的岗位' });
+    await mine.getByText('八角台河堤巡查').waitFor();
+    await mine.getByText('地点：八角台街道河堤').waitFor();
+
+    // The board picks it up by itself, under the post.
+    await post.getByText('陈**').waitFor();
+    await post.getByText('1 / 10 人').waitFor();
+    expect(await console.page.getByRole('region', { name: '庆南社区群众转移点' }).getByText('陈**').count()).toBe(0);
+
+    // Stand-down: the board stops, the phone says it is over.
+    await console.page.getByRole('button', { name: '解除动员' }).click();
+    await console.page.getByRole('dialog').getByRole('button', { name: '解除动员' }).click();
+    await console.page.getByText('已解除', { exact: true }).waitFor();
+    await page.reload();
+    await page.getByText('这次动员已经结束，或不需要您响应。谢谢您！').waitFor();
+    expect(problems).toEqual([]);
+    expect(console.problems).toEqual([]);
+  });
+});
+
+describe('the console', () => {
+  it('sets up a care group with a consented recipient; a member leaves, the coverage report flags it, and the recipient is handed over', async () => {
+    const station = await siteName('210321001021', 'station');
+    const { page, problems } = await signedIn(run, '/care?tab=groups', STATION_ADMIN);
+    await row(page, '庆南社区关爱帮扶小组').waitFor();
+    await page.getByRole('button', { name: '新建帮扶小组' }).click();
+    const create = page.getByRole('dialog', { name: '新建帮扶小组' });
+    await create.getByLabel('小组名称').fill('庆南社区助老小组');
+    await pick(page, create.getByLabel('所在实践站'), '庆南', station);
+    await pick(page, create.getByLabel('第一位成员（可不填）'), '陈志愿', /^陈志愿/);
+    await create.getByRole('button', { name: '创建' }).click();
+
+    const drawer = page.getByRole('dialog', { name: '庆南社区助老小组' });
+    await drawer.getByRole('row').filter({ hasText: '陈志愿' }).getByText('在册').waitFor();
+    await pick(page, drawer.getByLabel('添加成员'), '刘队长', /^刘队长/);
+    await drawer.getByRole('button', { name: '添加成员' }).click();
+    await drawer.getByRole('row').filter({ hasText: '刘队长' }).getByText('在册').waitFor();
+
+    await drawer.getByRole('button', { name: '添加帮扶对象' }).click();
+    const add = page.getByRole('dialog', { name: '添加帮扶对象到“庆南社区助老小组”' });
+    await add.getByLabel('姓名').fill('钱桂花');
+    await add.getByLabel('住址').fill('庆南社区7号楼');
+    await add.getByLabel('负责志愿者').click();
+    await dropdown(page).getByTitle('陈志愿').click();
+    await add.getByRole('button', { name: '添加' }).click();
+    await add.getByText('须先取得本人或监护人的单独同意').waitFor();
+    await add.getByText('已取得本人或监护人对采集、使用上述敏感信息的单独同意').click();
+    await add.getByRole('button', { name: '添加' }).click();
+    await add.waitFor({ state: 'detached' });
+    const recipientRow = drawer.getByRole('region', { name: '帮扶对象' }).getByRole('row').filter({ hasText: '钱**' });
+    await recipientRow.getByText('每 14 天').waitFor();
+    expect(await page.getByText('钱桂花').count()).toBe(0); // lists show the masked name only
+
+    // The full record opens with a reason, kept in the audit log.
+    await recipientRow.getByRole('button', { name: '查看档案' }).click();
+    const ask = page.getByRole('dialog', { name: '查看帮扶对象档案：钱**' });
+    await ask.getByLabel('查看原因').fill('核实住址');
+    await ask.getByRole('button', { name: '查看档案' }).click();
+    const record = page.getByRole('dialog', { name: '钱桂花' });
+    await record.getByText('庆南社区7号楼').waitFor();
+    await record.getByRole('button', { name: '关闭' }).last().click();
+    await record.waitFor({ state: 'detached' });
+    const recipient = await recipientId('钱**');
+    const audit = await run.server.ctx.db.selectFrom('audit_log').select(['action', 'reason']).where('subject', '=', `care_recipient:${recipient}`).execute();
+    expect(audit).toEqual([{ action: 'read_recipient', reason: '核实住址' }]);
+
+    // 陈志愿 leaves the group: his recipient needs someone else.
+    await drawer.getByRole('row').filter({ hasText: '陈志愿' }).getByRole('button', { name: '离开小组' }).click();
+    await page.getByRole('dialog', { name: '陈志愿 离开小组？' }).getByRole('button', { name: '离开小组' }).click();
+    await recipientRow.getByText('已离开小组').waitFor();
+    await drawer.getByRole('button', { name: '关闭' }).click();
+
+    await page.getByRole('tab', { name: '覆盖情况' }).click();
+    const orphans = page.getByRole('region', { name: '负责人已离开小组' });
+    const orphan = orphans.getByRole('row').filter({ hasText: '钱**' });
+    await orphan.getByText('已离开小组').waitFor();
+    const leavers = page.getByRole('region', { name: '近 90 天离开小组的成员' });
+    await leavers.getByRole('row').filter({ hasText: '庆南社区助老小组' }).getByText('1 人待交接').waitFor();
+
+    await orphan.getByRole('button', { name: '交接' }).click();
+    const handOver = page.getByRole('dialog', { name: '交接帮扶对象：钱**' });
+    await handOver.getByLabel('交接给').click();
+    await dropdown(page).getByTitle(/^刘队长/).click();
+    await handOver.getByRole('button', { name: '交接' }).click();
+    await orphans.getByText('每位帮扶对象都有人负责').waitFor();
+    await leavers.getByRole('row').filter({ hasText: '庆南社区助老小组' }).getByText('已交接').waitFor();
+    const stored = await run.server.ctx.db.selectFrom('care_recipients').innerJoin('volunteers', 'volunteers.id', 'care_recipients.caretaker_id')
+      .select(['volunteers.name', 'care_recipients.consent_at']).where('care_recipients.name_masked', '=', '钱**').executeTakeFirstOrThrow();
+    expect(stored.name).toBe('刘队长');
+    expect(stored.consent_at).not.toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  it('creates an online course with the quiz editor and schedules a session; launches a call-up with two posts', async () => {
+    const center = await siteName('210321000000', 'center');
+    const institute = await siteName('210321001000', 'institute');
+    const { page, problems } = await signedIn(run, '/training', CENTER_ADMIN);
+    await row(page, '应急救护基础知识').getByText('测验 3 题，及格 60 分').waitFor();
+    await page.getByRole('button', { name: '新建课程' }).click();
+    const course = page.getByRole('dialog', { name: '新建课程' });
+    await course.getByLabel('课程名称').fill('防溺水安全知识');
+    await course.getByLabel('类别').fill('安全教育');
+    await pick(page, course.getByLabel('开课单位'), '台安县', center);
+    await course.getByLabel('取得资质').fill('防溺水');
+    await course.getByLabel('第 1 题题目').fill('发现有人溺水，应该怎么做？');
+    await course.getByLabel('第 1 题选项 A').fill('直接跳下水');
+    await course.getByLabel('第 1 题选项 B').fill('大声呼救并抛救生圈');
+    await course.getByRole('button', { name: '添加选项' }).click();
+    await course.getByLabel('第 1 题选项 C').fill('离开现场');
+    await course.getByLabel('第 1 题正确答案').click();
+    await dropdown(page).getByTitle('B. 大声呼救并抛救生圈').click();
+    await course.getByRole('button', { name: '创建' }).click();
+    await row(page, '防溺水安全知识').getByText('测验 1 题，及格 60 分').waitFor();
+    await row(page, '防溺水安全知识').getByText('防溺水', { exact: true }).waitFor();
+    const created = await run.server.ctx.db.selectFrom('courses').selectAll().where('title', '=', '防溺水安全知识').executeTakeFirstOrThrow();
+    expect(created).toMatchObject({ mode: 'online', grants_qualification: '防溺水', pass_mark: 60 });
+    expect(created.quiz).toEqual([{ question: '发现有人溺水，应该怎么做？', options: ['直接跳下水', '大声呼救并抛救生圈', '离开现场'], answer: 1 }]);
+
+    // An offline session of it, with the demo lecturer.
+    await row(page, '防溺水安全知识').getByRole('button', { name: '场次' }).click();
+    const sessions = page.getByRole('dialog', { name: '防溺水安全知识' });
+    await sessions.getByText('暂时没有安排场次').waitFor();
+    await sessions.getByRole('button', { name: '安排场次' }).click();
+    const schedule = page.getByRole('dialog', { name: '安排“防溺水安全知识”的线下场次' });
+    await pick(page, schedule.getByLabel('培训地点'), '台安县', center);
+    const day = beijingDate(3);
+    await schedule.getByPlaceholder('开始日期').click();
+    await schedule.getByPlaceholder('开始日期').fill(`${day} 14:00`);
+    await schedule.getByPlaceholder('开始日期').press('Enter');
+    await schedule.getByPlaceholder('结束日期').fill(`${day} 16:00`);
+    await schedule.getByPlaceholder('结束日期').press('Enter');
+    await schedule.getByLabel('讲师').click();
+    await dropdown(page).getByTitle(/^王医生/).click();
+    await schedule.getByRole('button', { name: '安排场次' }).click();
+    await sessions.getByRole('row').filter({ hasText: '王医生' }).getByText('0 / 30 人').waitFor();
+    const session = await run.server.ctx.db.selectFrom('course_sessions').select(['starts_at', 'capacity']).where('course_id', '=', created.id).executeTakeFirstOrThrow();
+    expect(session.starts_at.toISOString()).toBe(new Date(`${day}T14:00:00+08:00`).toISOString());
+
+    // A call-up for 八角台街道's emergency reserve with first-aid skills, two posts.
+    await page.goto(`${run.baseUrl}/callups`);
+    await page.getByRole('button', { name: '发起应急动员' }).click();
+    const callup = page.getByRole('dialog', { name: '发起应急动员' });
+    await callup.getByLabel('动员事由').fill('暴雪除冰应急动员');
+    await pick(page, callup.getByLabel('动员范围'), '八角台', institute);
+    await callup.getByLabel('专业技能').fill('急救');
+    await callup.getByLabel('专业技能').press('Enter');
+    await callup.getByLabel('需要人数').fill('5');
+    await callup.getByLabel('岗位 1 名称').fill('主干道除冰');
+    await callup.getByLabel('岗位 1 人数').fill('3');
+    await callup.getByRole('button', { name: '添加岗位' }).click();
+    await callup.getByLabel('岗位 2 名称').fill('学校门口除冰');
+    await callup.getByLabel('岗位 2 集合地点').fill('台安县第二小学');
+    await callup.getByLabel('岗位 2 人数').fill('2');
+    await callup.getByRole('button', { name: '立即发起' }).click();
+    await page.waitForURL(/\/callups\/\d+$/);
+    await page.getByRole('region', { name: '主干道除冰' }).getByText('0 / 3 人').waitFor();
+    await page.getByRole('region', { name: '学校门口除冰' }).getByText('台安县第二小学').waitFor();
+    const stored = await run.server.ctx.db.selectFrom('callups').selectAll().where('title', '=', '暴雪除冰应急动员').executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ area_prefix: '210321001', skills: ['急救'], categories: [], reserve_only: true, headcount: 5 });
+    const posts = await run.server.ctx.db.selectFrom('callup_posts').select(['name', 'capacity', 'address']).where('callup_id', '=', stored.id).orderBy('id').execute();
+    expect(posts).toEqual([{ name: '主干道除冰', capacity: 3, address: null }, { name: '学校门口除冰', capacity: 2, address: '台安县第二小学' }]);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,203 @@
+// Publishing an activity under an approved project: place (a site, its address and
+// coordinates by default), check-in radius, time and recruitment windows, quota and
+// requirements, risk and insurance, and weekly repeats. Times are Beijing time.
+import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback } from 'react';
+import { api } from '../../../api/client';
+import type { Activity, NewActivity, SiteSummary } from '../../../api/types';
+import { limits } from '../../../shared/domain';
+import { call } from '../../../shared/errors';
+import { useI18n } from '../../../shared/i18n';
+import { useLoad } from '../../../shared/useLoad';
+import { pickedInstant, WALL_CLOCK } from '../../components/beijingPicker';
+import { ProjectSelect } from '../../components/Pickers';
+import { SiteSelect } from '../../components/SiteSelect';
+import { useFormSubmit } from '../../forms';
+import { CoordinateFields } from '../../components/CoordinateFields';
+import { FormModal } from '../../components/FormModal';
+
+interface Values {
+  projectId: number;
+  title: string;
+  description?: string;
+  siteId: number;
+  address?: string;
+  longitude?: number | null;
+  latitude?: number | null;
+  checkinRadiusM: number;
+  time: [Dayjs, Dayjs];
+  /** Either end may be left open: from now, until the start. */
+  recruit?: [Dayjs | null, Dayjs | null] | null;
+  quota: number;
+  requiresApproval: boolean;
+  minAge?: number | null;
+  requiredSkills: string[];
+  riskFlagged: boolean;
+  insuranceRef?: string;
+  repeatWeeks: number;
+}
+
+interface Props {
+  /** The project to publish under, when chosen already (from a project's page). */
+  projectId?: number;
+  onPublished(activities: Activity[]): void;
+  onClose(): void;
+}
+
+const blankToNull = (value: string | undefined | null) => (value?.trim() ? value.trim() : null);
+
+export function ActivityFormModal({ projectId, onPublished, onClose }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  // The chosen project's name, for the picker.
+  const project = useLoad(
+    useCallback(async () => (projectId ? call(api.GET('/api/v1/projects/{id}', { params: { path: { id: projectId } } })) : null), [projectId]),
+  ).data;
+  const riskFlagged = Form.useWatch('riskFlagged', form);
+  const repeatWeeks = Form.useWatch('repeatWeeks', form) ?? 0;
+  const submission = useFormSubmit(form, async (values) => {
+    const body: NewActivity = {
+      projectId: values.projectId,
+      title: values.title.trim(),
+      description: blankToNull(values.description),
+      siteId: values.siteId,
+      address: blankToNull(values.address),
+      longitude: values.longitude ?? null,
+      latitude: values.latitude ?? null,
+      checkinRadiusM: values.checkinRadiusM,
+      startsAt: pickedInstant(values.time[0]),
+      endsAt: pickedInstant(values.time[1]),
+      ...(values.recruit?.[0] ? { recruitFrom: pickedInstant(values.recruit[0]) } : {}),
+      ...(values.recruit?.[1] ? { recruitUntil: pickedInstant(values.recruit[1]) } : {}),
+      quota: values.quota,
+      requiresApproval: values.requiresApproval,
+      minAge: values.minAge ?? null,
+      requiredSkills: values.requiredSkills.map((skill) => skill.trim()).filter(Boolean),
+      riskFlagged: values.riskFlagged,
+      insuranceRef: values.riskFlagged ? blankToNull(values.insuranceRef) : null,
+      repeatWeeks: values.repeatWeeks,
+    };
+    onPublished((await call(api.POST('/api/v1/activities', { body }))).items);
+  });
+  const required = { required: true, message: t('validation.required') };
+
+  /** The site's own address and coordinates, as the defaults of the activity's place (Form.Item keeps the site's id itself). */
+  function siteChosen(site: SiteSummary | undefined) {
+    if (!site) return;
+    form.setFieldsValue({ address: site.address ?? undefined, longitude: site.longitude, latitude: site.latitude });
+  }
+
+  return (
+    <FormModal
+      width={820}
+      title={t('activities.create')}
+      okText={repeatWeeks > 0 ? t('activities.publishMany', { n: repeatWeeks + 1 }) : t('activities.publish')}
+      onClose={onClose}
+      form={form}
+      submission={submission}
+      submitOnEnter={false}
+      initialValues={{ projectId, checkinRadiusM: 300, quota: 20, requiresApproval: false, requiredSkills: [], riskFlagged: false, repeatWeeks: 0 }}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="projectId" label={t('activities.project')} extra={t('activities.projectHint')} rules={[required]}>
+            <ProjectSelect initial={project && { id: project.id, label: project.name }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="title"
+            label={t('activities.title')}
+            rules={[{ ...required, whitespace: true }, { min: limits.activityTitle.min, message: t('validation.min', { n: limits.activityTitle.min }) }]}
+          >
+            <Input maxLength={limits.activityTitle.max} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="description" label={t('activities.description')}>
+        <Input.TextArea maxLength={limits.longText} autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="time" label={t('activities.time')} extra={t('activities.beijingTime')} rules={[required]}>
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={WALL_CLOCK} className="full-width" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="recruit" label={t('activities.recruit')} extra={t('activities.recruitHint')}>
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={WALL_CLOCK} className="full-width" allowEmpty={[true, true]} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="quota" label={t('activities.quota')} rules={[required]}>
+            <InputNumber min={1} max={limits.quota} precision={0} className="full-width" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="repeatWeeks" label={t('activities.repeatWeeks')} extra={t('activities.repeatHint')}>
+            <InputNumber min={0} max={limits.repeatWeeks} precision={0} className="full-width" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="requiresApproval" label={t('activities.requiresApproval')} valuePropName="checked" extra={t('activities.requiresApprovalHint')}>
+            <Switch />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>{t('activities.place')}</Divider>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="siteId" label={t('activities.site')} extra={t('activities.siteHint')} rules={[required]}>
+            <SiteSelect onChange={(_id, site) => siteChosen(site)} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="address" label={t('activities.address')}>
+            <Input maxLength={limits.address} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <CoordinateFields span={8} />
+        <Col span={8}>
+          <Form.Item name="checkinRadiusM" label={t('activities.radius')} rules={[required]}>
+            <InputNumber min={limits.checkinRadius.min} max={limits.checkinRadius.max} precision={0} suffix={t('activities.metres')} className="full-width" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>{t('activities.requirements')}</Divider>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="minAge" label={t('activities.minAge')}>
+            <InputNumber min={0} max={limits.minAge} precision={0} className="full-width" placeholder={t('activities.noMinAge')} />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item name="requiredSkills" label={t('activities.requiredSkills')} extra={t('volunteers.skillsHint')}>
+            <Select<string[]> mode="tags" tokenSeparators={[',', '，', '、']} maxCount={limits.requiredSkills} open={false} suffixIcon={null} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="riskFlagged" label={t('activities.riskFlagged')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          {riskFlagged && (
+            <Form.Item name="insuranceRef" label={t('activities.insuranceRef')} extra={t('activities.insuranceHint')} rules={[{ ...required, whitespace: true }]}>
+              <Input maxLength={limits.insuranceRef} />
+            </Form.Item>
+          )}
+        </Col>
+      </Row>
+      {repeatWeeks > 0 && (
+        <Typography.Paragraph type="secondary">{t('activities.repeatSummary', { n: repeatWeeks + 1 })}</Typography.Paragraph>
+      )}
+    </FormModal>
+  );
+}
