@@ -24,10 +24,9 @@ export async function benchFanOut(options: BenchOptions): Promise<BenchResult[]>
     log(`fan-out: ${rows.toLocaleString('en-US')} volunteers with accounts across the province's villages (not timed)…`);
     // Synthetic people: the fan-out reads only where they live, their flags and their account.
     await sql`INSERT INTO users (name, phone_hash, phone_enc, phone_masked, password_hash, region_code)
-      SELECT 'bench' || g, 'bench-' || g, 'none', '199****0000', '!', s.region_code
-      FROM generate_series(1, ${rows}) g
-      JOIN (SELECT region_code, row_number() OVER (ORDER BY region_code) - 1 AS i, count(*) OVER () AS n FROM sites WHERE kind = 'station') s
-        ON s.i = g % s.n`.execute(ctx.db);
+      SELECT 'bench' || g, 'bench-' || g, 'none', '199****0000', '!', u.region_code
+      FROM (SELECT array_agg(region_code ORDER BY region_code) AS codes FROM sites WHERE kind = 'station') s,
+        LATERAL (SELECT g, s.codes[1 + g % cardinality(s.codes)] AS region_code FROM generate_series(1, ${rows}) g) u`.execute(ctx.db);
     await sql`INSERT INTO volunteers (volunteer_no, user_id, name, name_initials, id_hash, id_enc, id_masked, birth_date, sex, phone_hash, phone_enc,
         phone_masked, phone_tail, site_id, region_code, emergency_reserve, consent_at, status, source)
       SELECT 'B' || u.id, u.id, u.name, 'b', 'bench-id-' || u.id, 'none', '2100**********0000', '1980-01-01', 'M', u.phone_hash, 'none',

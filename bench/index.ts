@@ -106,7 +106,15 @@ export async function runBenchmarks(args: string[]): Promise<number> {
   const scale = args.includes('--scale') ? flag(args, '--scale', 0.1) : undefined;
   const options: BenchOptions = { databaseUrl, rows, scale, keep: args.includes('--keep'), log: (line) => console.error(line) };
   const results: BenchResult[] = [];
-  for (const name of names.length > 0 ? names : Object.keys(benchmarks)) results.push(...(await benchmarks[name]!(options)));
+  let failed = 0;
+  for (const name of names.length > 0 ? names : Object.keys(benchmarks)) {
+    try {
+      results.push(...(await benchmarks[name]!(options)));
+    } catch (error) {
+      failed += 1; // the others' figures still count: report them
+      console.error(`bench ${name} failed:`, error);
+    }
+  }
 
   // Keep the figures of benchmarks not run this time.
   const latestFile = path.join(resultsDir, 'latest.json');
@@ -122,5 +130,5 @@ export async function runBenchmarks(args: string[]): Promise<number> {
   console.log(markdown(report));
   const missed = results.filter((r) => r.target !== 0 && !(r.ratio !== undefined ? r.ratio >= r.target : r.lowerIsBetter ? r.value <= r.target : r.value >= r.target));
   for (const r of missed) console.error(`bench: ${r.name} is below its target (${r.ratio ?? r.value} vs ${r.target})`);
-  return 0;
+  return failed > 0 ? 1 : 0;
 }
