@@ -1,13 +1,6 @@
 // Names for the API shapes of pairing & assistance, training and call-ups, derived from
 // the generated `paths` like types.ts, so a server change shows up as a type error.
-import type { paths } from './schema';
-
-type Json<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-type Ok<Operation> = Operation extends { responses: infer R }
-  ? Json<R extends { 200: infer S } ? S : R extends { 201: infer S } ? S : never>
-  : never;
-type RequestBody<Operation> = Operation extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : never;
-type Path<P extends keyof paths, M extends keyof paths[P]> = paths[P][M];
+import type { Ok, Path, RequestBody } from './derive';
 
 export type CareRecipient = Ok<Path<'/api/v1/care-recipients/mine', 'get'>>['items'][number];
 export type CareRecipientDetail = Ok<Path<'/api/v1/care-recipients/{id}', 'get'>>;

@@ -1,13 +1,8 @@
 // Names for the API's shapes, all derived from the generated `paths`, so a server change
 // shows up here as a type error instead of a silent mismatch.
+import type { Ok, Path, Query, RequestBody } from './derive';
 import type { paths } from './schema';
 
-type Json<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-type Ok<Operation> = Operation extends { responses: infer R }
-  ? Json<R extends { 200: infer S } ? S : R extends { 201: infer S } ? S : never>
-  : never;
-type RequestBody<Operation> = Operation extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : never;
-type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Me = Ok<paths['/api/v1/auth/me']['get']>;
 export type Grant = Me['grants'][number];
@@ -29,7 +24,6 @@ export type GrantableRole = NonNullable<StaffQuery['role']>;
 export type NewStaff = RequestBody<paths['/api/v1/staff']['post']>;
 export type NewStaffResult = Ok<paths['/api/v1/staff']['post']>;
 
-type Path<P extends keyof paths, M extends keyof paths[P]> = paths[P][M];
 
 export type Volunteer = Ok<Path<'/api/v1/volunteers', 'get'>>['items'][number];
 export type VolunteerDetail = Ok<Path<'/api/v1/volunteers/{id}', 'get'>>;

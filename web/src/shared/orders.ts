@@ -2,12 +2,9 @@
 // shapes (derived from the generated `paths`), the states as runtime lists, and the small
 // rules both screens share: each order's timer, the board's order (overdue first), and what
 // the person looking may do next.
+import type { RequestBody as Body, Ok } from '../api/derive';
 import type { paths } from '../api/schema';
 import type { Translate } from './i18n';
-
-type Json<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-type Ok<Operation> = Operation extends { responses: infer R } ? Json<R extends { 200: infer S } ? S : R extends { 201: infer S } ? S : never> : never;
-type Body<Operation> = Operation extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
 
 export type MenuItem = Ok<paths['/api/v1/menu']['get']>['items'][number];
 export type MenuItemStatus = MenuItem['status'];

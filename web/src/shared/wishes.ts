@@ -2,12 +2,8 @@
 // `paths`), its enums and limits as runtime lists (wishes.unit.test.ts checks them against
 // the OpenAPI document), and the small rules both screens share: what the person looking
 // at a wish may do next, and how long a claim has left.
+import type { RequestBody as Body, Ok, Query } from '../api/derive';
 import type { paths } from '../api/schema';
-
-type Json<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-type Ok<Operation> = Operation extends { responses: infer R } ? Json<R extends { 200: infer S } ? S : R extends { 201: infer S } ? S : never> : never;
-type Body<Operation> = Operation extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
-type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Wish = Ok<paths['/api/v1/wishes/wall']['get']>['items'][number];
 export type WishDetail = Ok<paths['/api/v1/wishes/{id}']['get']>;
