@@ -71,8 +71,3 @@ export function daily(db: Kysely<DB>, prefix: string, metric: string, period: { 
     .where('prefix', '=', prefix).where('metric', '=', metric).where('day', '>=', period.from).where('day', '<', period.to)
     .groupBy('day').orderBy('day').execute();
 }
-
-export function regionNames(db: Kysely<DB>, codes: string[]) {
-  if (codes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
-}
