@@ -2,7 +2,7 @@
 // a free port with its own copy of the seeded database and the production web build.
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createTestServer, type TestServer } from '../test/harness.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -85,11 +85,26 @@ export async function signIn(page: Page, phone: string, password = PASSWORD, lab
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
 }
 
+/** Where each open page stood when a test failed: CI keeps only the log, so the log says it. */
+async function describePages(browser: Browser): Promise<string> {
+  const pages = browser.contexts().flatMap((context) => context.pages());
+  const states = await Promise.all(pages.map(async (page) => {
+    const text = await page.locator('body').innerText({ timeout: 2000 }).catch((error: Error) => `(no text: ${error.message})`);
+    return `--- ${page.url()}\n${text.replace(/\n{2,}/g, '\n').slice(0, 3000)}`;
+  }));
+  return states.join('\n');
+}
+
 /** One server and browser for a test file, started before its tests and closed after. */
 export function useBrowserRun(): () => BrowserRun {
   let run: BrowserRun | undefined;
   beforeAll(async () => {
     run = await startBrowserRun();
+  });
+  beforeEach((context) => {
+    context.onTestFailed(async () => {
+      if (run) console.log(`Pages open when "${context.task.name}" failed:\n${await describePages(run.browser)}`);
+    });
   });
   afterAll(async () => {
     await run?.close();
@@ -108,7 +123,6 @@ export async function signedIn(run: BrowserRun, path: string, phone: string): Pr
   return opened;
 }
 
-/** The open dropdown of an antd select (closed ones stay in the page, hidden). */
 /** A phone signed in as `who`, at `path` under /m ('' for the home page). */
 export async function phoneAs(run: BrowserRun, path: string, who: string): Promise<Opened> {
   const opened = await openPage(run, `/m${path}`, { mobile: true });
@@ -121,6 +135,7 @@ export async function phoneAs(run: BrowserRun, path: string, who: string): Promi
 /** A 1×1 PNG, for an uploaded photo. */
 export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
+/** The open dropdown of an antd select (closed ones stay in the page, hidden). */
 export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
 /** The table rows that contain `text`. */

@@ -1,7 +1,7 @@
 // The staff console in Chromium against a real server and the seeded Liaoning network.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, PASSWORD, signIn, useBrowserRun } from './browser.ts';
+import { dropdown, openPage, PASSWORD, signIn, useBrowserRun } from './browser.ts';
 
 const PROVINCE_ADMIN = '13800000000';
 const CENTER_ADMIN = '13800000001';
@@ -43,7 +43,9 @@ describe('console', () => {
     const form = page.getByRole('dialog', { name: '在「庆南社区新时代文明实践站」下添加实践点' });
     await form.getByLabel('名称').fill('庆南社区口袋公园');
     await form.getByLabel('实践点类型').click();
-    await page.locator('.ant-select-dropdown').getByTitle('公园', { exact: true }).click();
+    await dropdown(page).getByTitle('公园', { exact: true }).click();
+    // The choice must have landed before saving, or the form stops at its own "required" check.
+    await form.locator('.ant-select', { hasText: '公园' }).waitFor();
     await form.getByLabel('地址').fill('庆南社区南门');
     await form.getByLabel('经度').fill('122.4412');
     // Half a coordinate pair: the server's message appears under the field at fault.
