@@ -14,6 +14,7 @@ import { actorFor, buildActivity, buildOrganization, buildProject } from '../ser
 import { freshBenchDatabase, pgbenchTps, rate, type BenchDatabase } from './database.ts';
 import { generateVolunteers, writeVolunteerCsv } from './generate.ts';
 import type { BenchOptions, BenchResult } from './index.ts';
+import { send, type Request } from './load.ts';
 import { startLianxin } from './processes.ts';
 
 const DATABASE = 'lianxin_bench_checkin';
@@ -24,21 +25,33 @@ const WARMUP_SECONDS = 3;
 const SECONDS = 20;
 const PORT = 3999;
 
-/** Volunteers with accounts and live sessions (token `bench-<volunteer id>`), all signed up to every activity. */
-async function prepare(bench: BenchDatabase, log: (line: string) => void) {
+export interface CheckIns {
+  activityIds: number[];
+  volunteerIds: number[];
+  /** The pair-th check-in: each (activity, volunteer) pair in turn, then the same again (answered as repeats). */
+  request(pair: number): Request;
+}
+
+/**
+ * Volunteers with accounts and live sessions (token `bench-<volunteer id>`), all signed up
+ * to every activity. Only the volunteers imported here: the database may hold others (the
+ * soak runs on a copy of the synthetic province).
+ */
+export async function prepareCheckIns(bench: BenchDatabase, log: (line: string) => void): Promise<CheckIns> {
   const { ctx } = bench;
   const villages = (await ctx.db.selectFrom('sites').select('region_code').where('kind', '=', 'station').where('region_code', 'like', '210321%').execute())
     .map((site) => ({ regionCode: site.region_code }));
   const file = path.join(bench.work, 'volunteers.csv');
   await writeVolunteerCsv(file, generateVolunteers(VOLUNTEERS, villages));
+  const before = (await sql<{ id: number }>`SELECT coalesce(max(id), 0)::int AS id FROM volunteers`.execute(ctx.db)).rows[0]!.id;
   await runImportCommand(ctx, { kind: 'volunteers', file }, { progress: null });
   log(`check-in: ${VOLUNTEERS} volunteers with accounts and sessions, ${ACTIVITIES} activities each has all of them signed up…`);
   await sql`INSERT INTO users (name, phone_hash, phone_enc, phone_masked, password_hash, region_code)
-    SELECT name, 'bench:' || id, 'none', phone_masked, '!', region_code FROM volunteers`.execute(ctx.db);
-  await sql`UPDATE volunteers v SET user_id = u.id FROM users u WHERE u.phone_hash = 'bench:' || v.id`.execute(ctx.db);
-  await sql`INSERT INTO grants (user_id, role, site_id, region_code) SELECT user_id, 'volunteer', site_id, region_code FROM volunteers`.execute(ctx.db);
+    SELECT name, 'bench:' || id, 'none', phone_masked, '!', region_code FROM volunteers WHERE id > ${before}`.execute(ctx.db);
+  await sql`UPDATE volunteers v SET user_id = u.id FROM users u WHERE u.phone_hash = 'bench:' || v.id AND v.id > ${before}`.execute(ctx.db);
+  await sql`INSERT INTO grants (user_id, role, site_id, region_code) SELECT user_id, 'volunteer', site_id, region_code FROM volunteers WHERE id > ${before}`.execute(ctx.db);
   await sql`INSERT INTO sessions (token_hash, user_id, expires_at)
-    SELECT encode(sha256(convert_to('bench-' || id, 'UTF8')), 'hex'), user_id, now() + interval '1 day' FROM volunteers`.execute(ctx.db);
+    SELECT encode(sha256(convert_to('bench-' || id, 'UTF8')), 'hex'), user_id, now() + interval '1 day' FROM volunteers WHERE id > ${before}`.execute(ctx.db);
 
   const province = await ctx.db.selectFrom('grants').select('user_id').where('role', '=', 'province_admin').executeTakeFirstOrThrow();
   const actor = await actorFor(ctx, province.user_id);
@@ -49,25 +62,21 @@ async function prepare(bench: BenchDatabase, log: (line: string) => void) {
   for (let i = 0; i < ACTIVITIES; i += 1) {
     activityIds.push((await buildActivity(ctx, actor, { projectId: project.id, siteId: station.id, quota: VOLUNTEERS, title: `基准活动${i + 1}` })).id);
   }
+  const volunteerIds = (await ctx.db.selectFrom('volunteers').select('id').where('id', '>', before).orderBy('id').execute()).map((row) => row.id);
   await sql`INSERT INTO signups (activity_id, volunteer_id, status)
-    SELECT a, v.id, 'confirmed' FROM unnest(${activityIds}::int[]) a CROSS JOIN volunteers v`.execute(ctx.db);
-  await sql`UPDATE activities SET confirmed_count = ${VOLUNTEERS} WHERE id = ANY(${activityIds}::int[])`.execute(ctx.db);
+    SELECT a, v, 'confirmed' FROM unnest(${activityIds}::int[]) a CROSS JOIN unnest(${volunteerIds}::int[]) v`.execute(ctx.db);
+  await sql`UPDATE activities SET confirmed_count = ${volunteerIds.length} WHERE id = ANY(${activityIds}::int[])`.execute(ctx.db);
   await sql`ANALYZE`.execute(ctx.db);
-  const volunteerIds = (await ctx.db.selectFrom('volunteers').select('id').orderBy('id').execute()).map((row) => row.id);
-  return { activityIds, volunteerIds };
-}
-
-function post(agent: http.Agent, url: string, cookie: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST', agent, headers: { 'content-type': 'application/json', cookie, 'content-length': Buffer.byteLength(body) },
-    }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
+  return {
+    activityIds, volunteerIds,
+    request(pair) {
+      const activityId = activityIds[Math.floor(pair / volunteerIds.length) % activityIds.length]!;
+      return {
+        path: `/api/v1/activities/${activityId}/checkin`, method: 'POST', cookie: `lianxin_sid=bench-${volunteerIds[pair % volunteerIds.length]!}`,
+        body: JSON.stringify({ token: currentCode(ctx.pii, 'checkin', activityId).token }),
+      };
+    },
+  };
 }
 
 export async function benchCheckIn(options: BenchOptions): Promise<BenchResult[]> {
@@ -75,27 +84,22 @@ export async function benchCheckIn(options: BenchOptions): Promise<BenchResult[]
   log(`check-in: fresh database ${DATABASE}, migrations and the Liaoning network…`);
   const bench = await freshBenchDatabase(options.databaseUrl, DATABASE, options.keep);
   try {
-    const { activityIds, volunteerIds } = await prepare(bench, log);
+    const checkIns = await prepareCheckIns(bench, log);
     log('check-in: (a) ceiling, pgbench TPC-B on the same database…');
     const ceiling = await pgbenchTps(bench.url, { selectOnly: false, seconds: SECONDS });
     log(`check-in: pgbench ${ceiling.toFixed(0)} tps`);
     log(`check-in: (b) ${CONCURRENCY} clients checking in through the API…`);
     const server = await startLianxin(bench.url, bench.work, PORT);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const qr = (activityId: number) => currentCode(bench.ctx.pii, 'checkin', activityId).token;
     let next = 0;
     let counted = 0;
     let failures = 0;
     let measuring = false;
-    const total = activityIds.length * volunteerIds.length;
+    const total = checkIns.activityIds.length * checkIns.volunteerIds.length;
     const deadline = Date.now() + (WARMUP_SECONDS + SECONDS) * 1000;
     const client = async () => {
       while (Date.now() < deadline && next < total) {
-        const pair = next++;
-        const activityId = activityIds[Math.floor(pair / volunteerIds.length)]!;
-        const volunteerId = volunteerIds[pair % volunteerIds.length]!;
-        const status = await post(agent, `http://127.0.0.1:${PORT}/api/v1/activities/${activityId}/checkin`,
-          `lianxin_sid=bench-${volunteerId}`, JSON.stringify({ token: qr(activityId) }));
+        const status = await send(agent, PORT, checkIns.request(next++));
         if (status !== 200) failures += 1;
         else if (measuring) counted += 1;
       }

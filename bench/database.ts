@@ -1,5 +1,6 @@
 // A fresh, seeded benchmark database on the PostgreSQL server of DATABASE_URL: migrations,
-// the Liaoning network and a province admin (no demo county). Dropped afterwards unless kept.
+// the Liaoning network and a province admin (the demo county on request), or a copy of
+// another database. Dropped afterwards unless kept.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,15 +40,21 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-export async function freshBenchDatabase(serverUrl: string, name: string, keep: boolean): Promise<BenchDatabase> {
+/** A fresh database starts empty, or as a copy of `template`; `demo` seeds the demo county too. */
+export interface BenchSource {
+  template?: string;
+  demo?: boolean;
+}
+
+export async function freshBenchDatabase(serverUrl: string, name: string, keep: boolean, source: BenchSource = {}): Promise<BenchDatabase> {
   const url = withDatabase(serverUrl, name);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-'));
   await admin(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
+    await client.query(`CREATE DATABASE ${name}${source.template ? ` TEMPLATE ${source.template}` : ''}`);
   });
   const config = loadConfig({
-    ...process.env, DATABASE_URL: url, LIANXIN_DATA_DIR: work, LIANXIN_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, LIANXIN_SEED_DEMO: 'false',
+    ...process.env, DATABASE_URL: url, LIANXIN_DATA_DIR: work, LIANXIN_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, LIANXIN_SEED_DEMO: String(source.demo ?? false),
     LIANXIN_PII_KEY: BENCH_PII_KEY,
   });
   const { ctx, database } = await openContext(config);

@@ -1,6 +1,7 @@
 // `npm run bench` / `lianxin bench [name...] [--rows N]`: runs the benchmarks of bench/ on
 // PostgreSQL and writes bench/results/latest.json (the ARCHITECTURE.md format), a dated
 // copy and latest.md. Each figure with a ceiling is measured in the same run as it.
+// `lianxin bench soak [--minutes 10] [--rate N]` runs only when named.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { benchFanOut } from './fanout.ts';
 import { benchImport } from './import.ts';
 import { generateProvince } from './province.ts';
 import { benchReads } from './reads.ts';
+import { benchSoak } from './soak.ts';
 
 export interface BenchResult {
   name: string;
@@ -29,6 +31,9 @@ export interface BenchOptions {
   /** The synthetic province's size when `reads` has to generate it (--scale). */
   scale?: number | undefined;
   keep: boolean;
+  /** How long and how fast `soak` runs (--minutes, --rate). */
+  minutes?: number | undefined;
+  rate?: number | undefined;
   log: (line: string) => void;
 }
 
@@ -38,6 +43,12 @@ const benchmarks: Record<string, (options: BenchOptions) => Promise<BenchResult[
   'fan-out': benchFanOut,
   reads: benchReads,
 };
+/** Run only when named: they take minutes on their own. */
+const onRequest: typeof benchmarks = {
+  soak: benchSoak,
+};
+/** Flags followed by a value. */
+const VALUED = new Set(['--rows', '--scale', '--seed', '--minutes', '--rate']);
 
 const resultsDir = path.join(import.meta.dirname, 'results');
 
@@ -90,10 +101,17 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     console.error('bench: --rows needs a positive whole number');
     return 2;
   }
-  const names = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--rows' && args[i - 1] !== '--scale');
-  const unknown = names.filter((name) => !(name in benchmarks));
+  const names = args.filter((arg, i) => !arg.startsWith('--') && !VALUED.has(args[i - 1] ?? ''));
+  const known = { ...benchmarks, ...onRequest };
+  const unknown = names.filter((name) => !(name in known));
   if (unknown.length > 0) {
-    console.error(`bench: unknown benchmark ${unknown.join(', ')}; there are: ${Object.keys(benchmarks).join(', ')}`);
+    console.error(`bench: unknown benchmark ${unknown.join(', ')}; there are: ${Object.keys(benchmarks).join(', ')} and, only when named, ${Object.keys(onRequest).join(', ')}`);
+    return 2;
+  }
+  const minutes = args.includes('--minutes') ? flag(args, '--minutes', 10) : undefined;
+  const rate = args.includes('--rate') ? flag(args, '--rate', 100) : undefined;
+  if ((minutes !== undefined && !(minutes > 0)) || (rate !== undefined && !(rate > 0))) {
+    console.error('bench: --minutes and --rate take positive numbers');
     return 2;
   }
   const databaseUrl = process.env.DATABASE_URL;
@@ -104,12 +122,12 @@ export async function runBenchmarks(args: string[]): Promise<number> {
     return 2;
   }
   const scale = args.includes('--scale') ? flag(args, '--scale', 0.1) : undefined;
-  const options: BenchOptions = { databaseUrl, rows, scale, keep: args.includes('--keep'), log: (line) => console.error(line) };
+  const options: BenchOptions = { databaseUrl, rows, scale, keep: args.includes('--keep'), minutes, rate, log: (line) => console.error(line) };
   const results: BenchResult[] = [];
   let failed = 0;
   for (const name of names.length > 0 ? names : Object.keys(benchmarks)) {
     try {
-      results.push(...(await benchmarks[name]!(options)));
+      results.push(...(await known[name]!(options)));
     } catch (error) {
       failed += 1; // the others' figures still count: report them
       console.error(`bench ${name} failed:`, error);

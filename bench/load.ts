@@ -23,12 +23,20 @@ export interface LoadOptions {
   body?: (i: number) => string;
 }
 
-function send(agent: http.Agent, options: LoadOptions, i: number): Promise<number> {
+/** One request: where, as whom, and what. */
+export interface Request {
+  path: string;
+  cookie?: string | undefined;
+  method?: 'GET' | 'POST' | undefined;
+  body?: string | undefined;
+}
+
+/** Sends one request to the server on the port; resolves with its status once the body has arrived. */
+export function send(agent: http.Agent, port: number, { path, cookie, method, body }: Request): Promise<number> {
   return new Promise((resolve, reject) => {
-    const body = options.body?.(i);
     const request = http.request({
-      host: '127.0.0.1', port: options.port, path: options.path(i), method: options.method ?? 'GET', agent,
-      headers: { ...(options.cookie && { cookie: options.cookie }), ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+      host: '127.0.0.1', port, path, method: method ?? 'GET', agent,
+      headers: { ...(cookie && { cookie }), ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
     }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode ?? 0));
@@ -38,7 +46,8 @@ function send(agent: http.Agent, options: LoadOptions, i: number): Promise<numbe
   });
 }
 
-const percentile = (sorted: number[], p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0) * 10) / 10;
+/** The p-quantile of sorted latencies, in ms to one decimal. */
+export const percentile = (sorted: number[], p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0) * 10) / 10;
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
@@ -53,7 +62,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     while (performance.now() < end && failure === null) {
       const i = next++;
       const sent = performance.now();
-      const status = await send(agent, options, i);
+      const status = await send(agent, options.port, { path: options.path(i), cookie: options.cookie, method: options.method, body: options.body?.(i) });
       const answered = performance.now();
       if (status < 200 || status >= 300) failure = `${options.method ?? 'GET'} ${options.path(i)} answered ${status}`;
       if (sent >= measureFrom && answered <= end) latencies.push(answered - sent);

@@ -24,7 +24,7 @@ const PORTS = { lianxin: 3997, http: 3995, select: 3996 };
 const SESSIONS = { province: 'bench-province', county: 'bench-county' };
 
 /** Sessions for the province admin and for a center admin of the largest county. */
-async function signIn(url: string): Promise<{ county: string }> {
+export async function signIn(url: string): Promise<{ county: string }> {
   return admin(url, async (client) => {
     const { rows: [county] } = await client.query<{ id: number; region_code: string }>(`
       SELECT s.id, s.region_code FROM sites s WHERE s.kind = 'center'
@@ -42,7 +42,8 @@ async function signIn(url: string): Promise<{ county: string }> {
   });
 }
 
-async function provinceExists(serverUrl: string): Promise<boolean> {
+/** Whether `lianxin bench generate` has made the province on this server. */
+export async function provinceExists(serverUrl: string): Promise<boolean> {
   const { rows } = await admin(serverUrl, (client) => client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [PROVINCE_DATABASE]));
   if (rows.length === 0) return false;
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, PROVINCE_DATABASE) });
@@ -56,6 +57,25 @@ async function provinceExists(serverUrl: string): Promise<boolean> {
 
 const cookie = (token: string) => `lianxin_sid=${token}`;
 const round = (value: number) => Math.round(value * 100) / 100;
+
+type Read = [name: string, read: Pick<LoadOptions, 'path' | 'cookie'>];
+
+/** The reads measured: lists as a county admin (and the public wall), statistics as province and county admins. */
+export function readMix(county: string): { lists: Read[]; stats: Read[] } {
+  const initials = ['w', 'l', 'zh', 'wl', 'ch', 'y', 'zx', 'lj'];
+  return {
+    lists: [
+      ['read activity list', { path: () => '/api/v1/activities?limit=20', cookie: cookie(SESSIONS.county) }],
+      ['read wish wall', { path: (i) => `/api/v1/wishes/wall?under=${county.slice(0, 6)}&limit=20${i % 2 ? '&status=published' : ''}` }],
+      ['read volunteer search', { path: (i) => `/api/v1/volunteers?q=${initials[i % initials.length]}&limit=20`, cookie: cookie(SESSIONS.county) }],
+    ],
+    stats: [
+      ['stats p95 province', { path: () => '/api/v1/stats/summary', cookie: cookie(SESSIONS.province) }],
+      ['stats p95 county', { path: () => `/api/v1/stats/summary?region=${county}`, cookie: cookie(SESSIONS.county) }],
+      ['stats p95 province breakdown', { path: () => '/api/v1/stats/breakdown?metric=service_hours', cookie: cookie(SESSIONS.province) }],
+    ],
+  };
+}
 
 export async function benchReads(options: BenchOptions): Promise<BenchResult[]> {
   const { log } = options;
@@ -91,14 +111,9 @@ export async function benchReads(options: BenchOptions): Promise<BenchResult[]> 
 
     const server = await startLianxin(url, work, PORTS.lianxin);
     try {
-      const initials = ['w', 'l', 'zh', 'wl', 'ch', 'y', 'zx', 'lj'];
-      const reads: [string, Omit<LoadOptions, 'seconds' | 'port' | 'concurrency'>][] = [
-        ['read activity list', { path: () => '/api/v1/activities?limit=20', cookie: cookie(SESSIONS.county) }],
-        ['read wish wall', { path: (i) => `/api/v1/wishes/wall?under=${county.slice(0, 6)}&limit=20${i % 2 ? '&status=published' : ''}` }],
-        ['read volunteer search', { path: (i) => `/api/v1/volunteers?q=${initials[i % initials.length]}&limit=20`, cookie: cookie(SESSIONS.county) }],
-      ];
+      const { lists, stats } = readMix(county);
       let peak = 0;
-      for (const [name, read] of reads) {
+      for (const [name, read] of lists) {
         const { result, peakMiB } = await peakRss(server.pid, () => run(name, { ...read, port: PORTS.lianxin, concurrency: CONCURRENCY }));
         peak = Math.max(peak, peakMiB);
         results.push({
@@ -106,17 +121,12 @@ export async function benchReads(options: BenchOptions): Promise<BenchResult[]> 
           note: `${read.path(0)} signed in as a county admin, ${CONCURRENCY} clients; p50 ${result.p50} / p95 ${result.p95} / p99 ${result.p99} ms; ${size}`,
         });
       }
-      const statsReads: [string, string, string][] = [
-        ['stats p95 province', '/api/v1/stats/summary', SESSIONS.province],
-        ['stats p95 county', `/api/v1/stats/summary?region=${county}`, SESSIONS.county],
-        ['stats p95 province breakdown', '/api/v1/stats/breakdown?metric=service_hours', SESSIONS.province],
-      ];
-      for (const [name, target, token] of statsReads) {
-        const { result, peakMiB } = await peakRss(server.pid, () => run(name, { path: () => target, cookie: cookie(token), port: PORTS.lianxin, concurrency: STATS_CONCURRENCY }));
+      for (const [name, read] of stats) {
+        const { result, peakMiB } = await peakRss(server.pid, () => run(name, { ...read, port: PORTS.lianxin, concurrency: STATS_CONCURRENCY }));
         peak = Math.max(peak, peakMiB);
         results.push({
           name, value: result.p95, unit: 'ms', target: 50, lowerIsBetter: true,
-          note: `GET ${target}, ${STATS_CONCURRENCY} clients: p50 ${result.p50} / p99 ${result.p99} ms, ${result.rps} req/s; ${size}`,
+          note: `GET ${read.path(0)}, ${STATS_CONCURRENCY} clients: p50 ${result.p50} / p99 ${result.p99} ms, ${result.rps} req/s; ${size}`,
         });
       }
       results.push({ name: 'server RSS under load', value: peak, unit: 'MiB', target: 1024, lowerIsBetter: true, note: 'peak resident memory of `lianxin serve` during the reads above' });

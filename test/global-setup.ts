@@ -58,7 +58,9 @@ async function dropStale(admin: pg.Client, keep: string) {
   for (const { datname } of rows) {
     const copy = /^lianxin_t_(\d+)_/.exec(datname);
     const staleCopy = copy && !processAlive(Number(copy[1]));
-    const staleTemplate = datname.startsWith('lianxin_tpl_') && datname !== keep;
+    // A template still being built (…_<pid>) belongs to a run that may yet rename it.
+    const building = /^lianxin_tpl_\w+_(\d+)$/.exec(datname);
+    const staleTemplate = datname.startsWith('lianxin_tpl_') && datname !== keep && !(building && processAlive(Number(building[1])));
     if (!staleCopy && !staleTemplate) continue;
     // A template another run still copies from is busy: leave it for next time.
     await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);

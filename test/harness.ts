@@ -14,8 +14,11 @@ import { ADMIN_PASSWORD, ADMIN_PHONE, databaseUrl, TEST_PII_KEY, testConfig, tes
 
 let copies = 0;
 
-/** A fresh database copied from the template, private to the caller. */
-export async function openTestDatabase(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
+/**
+ * A fresh database copied from the template, private to the caller. On PostgreSQL, `route`
+ * may turn the copy's URL into another way to it (a proxy that fault tests cut).
+ */
+export async function openTestDatabase(route: (url: string) => string = (url) => url): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
   const template = inject('template');
   copies += 1;
   const name = `lianxin_t_${process.pid}_${copies}`;
@@ -25,7 +28,7 @@ export async function openTestDatabase(): Promise<{ database: Database; dataDir:
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     await admin.end();
-    const database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
+    const database = await openDatabase({ databaseUrl: route(withDatabase(databaseUrl, name)) });
     return {
       database, dataDir, async drop() {
         const cleanup = new pg.Client({ connectionString: databaseUrl });
@@ -51,8 +54,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(options: { web?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
-  const { database, dataDir, drop } = await openTestDatabase();
+export async function createTestServer(options: { web?: boolean; config?: Partial<Config>; route?: (url: string) => string } = {}): Promise<TestServer> {
+  const { database, dataDir, drop } = await openTestDatabase(options.route);
   const config = testConfig(dataDir, { databaseUrl: databaseUrl ? 'postgres://test' : undefined, ...options.config });
   const ctx: AppContext = { db: database.db, engine: database.engine, pii: createPii(Buffer.from(TEST_PII_KEY, 'base64')), config };
   const app = await buildApp(ctx, { web: options.web ?? false });
@@ -75,6 +78,16 @@ export async function createTestServer(options: { web?: boolean; config?: Partia
     },
   };
   return server;
+}
+
+/** A multipart form as a browser sends it: text fields, then the file under `file`. */
+export function multipartForm(fields: Record<string, string>, file: { filename: string; content: Buffer | string; type?: string }) {
+  const boundary = `----lianxin${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 export interface TestResponse<T = any> {
@@ -122,5 +135,11 @@ export class TestClient {
 
   delete<T = any>(url: string, headers?: Record<string, string>) {
     return this.request<T>('DELETE', url, undefined, headers);
+  }
+
+  /** POSTs a multipart form (an upload). */
+  upload<T = any>(url: string, fields: Record<string, string>, file: Parameters<typeof multipartForm>[1]) {
+    const { body, headers } = multipartForm(fields, file);
+    return this.request<T>('POST', url, body, headers);
   }
 }

@@ -7,8 +7,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifySchema, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context.ts';
-import type { App } from './http/app-types.ts';
-import { registerErrorHandling, sendError } from './http/errors.ts';
+import { checkAccess, requireAccessDeclaration } from './http/access.ts';
+import type { App, RouteEntry } from './http/app-types.ts';
+import { registerErrorHandling, sendError, sendFrameworkError } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { ErrorResponse } from './http/schemas.ts';
 import { registerSecurity } from './http/security.ts';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
+    frameworkErrors: sendFrameworkError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true }, plugins: [formats] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -71,10 +73,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // The route table, for tests that must cover every route (documents, authorization).
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
   });
 
   registerSecurity(app);
@@ -82,11 +84,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith('/api/')) request.actor = await loadActor(ctx, token);
+    checkAccess(request);
   });
   registerIdempotency(app, ctx);
 
   for (const module of modules) {
-    await app.register(async (scope) => module.routes(scope as unknown as App, ctx), { prefix: module.prefix ?? API_PREFIX });
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', requireAccessDeclaration);
+      module.routes(scope as unknown as App, ctx);
+    }, { prefix: module.prefix ?? API_PREFIX });
   }
 
   if (options.web) registerWeb(app, ctx.config.webDist);

@@ -1,4 +1,4 @@
-// lianxin serve | migrate | seed | import | stats | bench | openapi <file> | db-types
+// lianxin serve | migrate | seed | import | stats | backup | restore | bench | openapi <file> | db-types
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { openDatabase } from './db/index.ts';
 import { migrate, migrationsDir } from './db/migrate.ts';
 import { generateSchemaTypes } from './db/typegen.ts';
 import { createPii } from './lib/pii.ts';
+import { runBackupCommand } from './modules/backup/command.ts';
 import { parseImportArgs, runImportCommand } from './modules/imports/command.ts';
 import { rebuildStats, verifyStats } from './modules/stats/service.ts';
 import { seed } from './seed/index.ts';
@@ -25,6 +26,10 @@ const usage = `连心桥 Lianxin
   lianxin stats rebuild|verify
                              recompute the statistics counters from the base tables, or
                              compare every counter with a recount (exit 1 on a difference)
+  lianxin backup <file>      write the whole database to one file (a consistent snapshot)
+  lianxin restore <file> [--force]
+                             load a backup into an empty database (PGlite or PostgreSQL,
+                             either way); --force replaces a database's contents
   lianxin bench [import] [--rows N]
                              run the benchmarks in bench/ (PostgreSQL: DATABASE_URL)
   lianxin bench generate [--scale 0.01] [--seed N]
@@ -124,6 +129,10 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case 'backup':
+    case 'restore':
+      process.exitCode = await runBackupCommand(loadConfig(), command, rest);
+      return;
     case 'bench': {
       const { runBenchmarks } = await import('../../bench/index.ts');
       process.exitCode = await runBenchmarks(rest);

@@ -20,6 +20,8 @@ export interface Config {
   logLevel: string;
   /** Session lifetime in hours. */
   sessionHours: number;
+  /** On SIGTERM, how long requests in flight may take before their connections are closed. */
+  drainSeconds: number;
   /** Set the Secure attribute on the session cookie (behind HTTPS). */
   secureCookies: boolean;
   webDist: string;
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: boolVar(env, 'LIANXIN_SEED_DEMO', true),
     logLevel: env.LOG_LEVEL || 'info',
     sessionHours: intVar(env, 'LIANXIN_SESSION_HOURS', 12),
+    drainSeconds: intVar(env, 'LIANXIN_DRAIN_SECONDS', 20),
     secureCookies: boolVar(env, 'LIANXIN_SECURE_COOKIES', false),
     webDist: path.resolve(env.LIANXIN_WEB_DIST || 'web/dist'),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Engine } from './db/index.ts';
 import type { DB } from './db/schema.ts';
+import { stampCommit } from './lib/idempotent-writes.ts';
 import type { Pii } from './lib/pii.ts';
 
 export interface AppContext {
@@ -18,5 +19,9 @@ export interface AppContext {
  */
 export function inTransaction<T>(ctx: AppContext, work: (tx: AppContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
-  return ctx.db.transaction().execute((db) => work({ ...ctx, db }));
+  return ctx.db.transaction().execute(async (db) => {
+    const result = await work({ ...ctx, db });
+    await stampCommit(db);
+    return result;
+  });
 }

@@ -88,7 +88,13 @@ export async function serve(config = loadConfig()) {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: draining requests');
+    // A request that outlasts the drain (a stalled upload) must not hold the shutdown up.
+    const drain = setTimeout(() => {
+      app.log.warn({ seconds: config.drainSeconds }, 'drain timeout: closing the connections still open');
+      app.server.closeAllConnections();
+    }, config.drainSeconds * 1000);
     await app.close(); // stops accepting, waits for in-flight requests
+    clearTimeout(drain);
     await tasks.stop();
     await database.close();
     process.exit(0);

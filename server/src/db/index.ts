@@ -42,11 +42,22 @@ function pgTypes(): pg.CustomTypesConfig {
   };
 }
 
+/**
+ * How long a request waits for a connection (a new one, or a free one of the pool) before
+ * it answers 503: a server that stopped answering must not hang every request.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes() });
-    // An idle client losing its server (a restart) must not take the process down.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    // A client losing its server (a restart) must not take the process down: an idle one is
+    // reported by the pool; one checked out between two queries reports to itself, and its
+    // next query fails (503) and the pool drops it on release.
     pool.on('error', (error) => options.onPoolError?.(error));
+    pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

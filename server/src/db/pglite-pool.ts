@@ -5,6 +5,15 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 
+/**
+ * A statement that needs PGlite's own API (COPY to or from a Blob). It is handed to Kysely
+ * in place of SQL text, as `pg` takes a COPY stream, and so runs on the caller's
+ * connection and inside its transaction.
+ */
+export interface PgliteStatement {
+  run(pglite: PGlite): Promise<{ affectedRows?: number | undefined }>;
+}
+
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
 
@@ -31,7 +40,11 @@ export function pglitePool(pglite: PGlite): PostgresPool {
     async connect(): Promise<PostgresPoolClient> {
       const release = await mutex.lock();
       const client = {
-        async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+        async query<R>(sql: string | PgliteStatement, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+          if (typeof sql !== 'string') {
+            const result = await sql.run(pglite);
+            return { command: 'SELECT', rowCount: result.affectedRows ?? 0, rows: [] };
+          }
           if (parameters.length === 0) {
             // The simple protocol, as `pg` uses without parameters: scripts may hold several statements.
             const results = await pglite.exec(sql);

@@ -279,6 +279,7 @@ export interface IdempotencyKeysTable {
   status: number | null;
   response: Json | null;
   created_at: Generated<Date>;
+  committed_at: Date | null;
 }
 
 export interface ImportFileChunksTable {

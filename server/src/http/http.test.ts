@@ -51,6 +51,17 @@ describe('the API’s edges', () => {
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(String(response.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['strict-transport-security']).toBeUndefined(); // plain HTTP
+  });
+
+  it('asks browsers for HTTPS only once a trusted proxy says the request came over it', async () => {
+    const proxied = await createTestServer({ config: { trustProxy: true } });
+    try {
+      const response = await proxied.client().get('/api/health', { 'x-forwarded-proto': 'https' });
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await proxied.close();
+    }
   });
 });
 
@@ -73,6 +84,9 @@ describe('health and API documents', () => {
       .map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
     expect(registered.length).toBeGreaterThan(10);
     expect(documented).toEqual(expect.arrayContaining(registered));
+    // A public route (config: { access: 'public' }) asks for no session in the document.
+    expect(response.body.paths['/api/v1/wishes/wall'].get.security).toEqual([]);
+    expect(response.body.paths['/api/v1/wishes/mine'].get.security).toBeUndefined();
   });
 
   it('serves the browsable reference at /api/docs', async () => {

@@ -2,9 +2,16 @@
 // Idempotency-Key header. The first request with a key reserves it; its answer (any
 // non-5xx) is stored and replayed to every retry, so a retry never doubles a record. A
 // retry arriving while the first is still running is told so (409), never run twice.
+// The write's own transaction stamps the key (lib/idempotent-writes.ts), so when the
+// database goes away between the write and its stored answer, a retry still knows which
+// happened: committed (409, done: look at the result) or not (run it again, once the first
+// attempt's reservation has lapsed).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../lib/errors.ts';
+import { currentSlot, type IdempotencySlot } from '../lib/idempotent-writes.ts';
+import { isDatabaseUnavailable } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,13 +19,15 @@ declare module 'fastify' {
     idempotent?: boolean;
   }
   interface FastifyRequest {
-    idempotencySlot: { userKey: string; key: string } | null;
+    idempotencySlot: IdempotencySlot | null;
   }
 }
 
 const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
+/** A reservation without a commit this old belongs to an attempt that died: a retry takes it over. */
+const RESERVATION_SECONDS = 30;
 
-function slotOf(request: FastifyRequest): { userKey: string; key: string } | null {
+function slotOf(request: FastifyRequest): IdempotencySlot | null {
   const header = request.headers['idempotency-key'];
   if (header === undefined) return null;
   if (typeof header !== 'string' || !KEY.test(header)) {
@@ -33,6 +42,16 @@ function slotOf(request: FastifyRequest): { userKey: string; key: string } | nul
 export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('idempotencySlot', null);
 
+  // The handler runs inside its key, for the transactions it commits to stamp.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    const handler = route.handler;
+    route.handler = function idempotentHandler(request, reply) {
+      const slot = request.idempotencySlot;
+      return slot ? currentSlot.run(slot, () => handler.call(this, request, reply)) : handler.call(this, request, reply);
+    };
+  });
+
   app.addHook('preHandler', async (request, reply) => {
     if (!request.routeOptions.config.idempotent) return;
     const slot = slotOf(request);
@@ -44,28 +63,46 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
       request.idempotencySlot = slot;
       return;
     }
-    const earlier = await ctx.db.selectFrom('idempotency_keys').select(['route', 'status', 'response'])
+    const earlier = await ctx.db.selectFrom('idempotency_keys').select(['route', 'status', 'response', 'committed_at'])
       .where('user_key', '=', slot.userKey).where('key', '=', slot.key).executeTakeFirstOrThrow();
     if (earlier.route !== route) {
       throw new AppError('VALIDATION_FAILED', {
         field: 'Idempotency-Key', detail: { zh: '该 Idempotency-Key 已用于其他请求', en: 'This Idempotency-Key was used for another request' },
       });
     }
-    if (earlier.status === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
-    return reply.status(earlier.status).header('idempotent-replayed', 'true').send(earlier.response);
+    if (earlier.status !== null) return reply.status(earlier.status).header('idempotent-replayed', 'true').send(earlier.response);
+    if (earlier.committed_at !== null) throw new AppError('IDEMPOTENCY_DONE');
+    if (!(await takeOverLapsed(ctx, slot))) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    request.idempotencySlot = slot;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const slot = request.idempotencySlot;
     if (!slot) return payload;
-    if (reply.statusCode >= 500) {
-      // Nothing was kept: let the retry run.
-      await ctx.db.deleteFrom('idempotency_keys').where('user_key', '=', slot.userKey).where('key', '=', slot.key).execute();
-    } else {
-      await ctx.db.updateTable('idempotency_keys')
-        .set({ status: reply.statusCode, response: typeof payload === 'string' && payload ? payload : 'null' })
-        .where('user_key', '=', slot.userKey).where('key', '=', slot.key).execute();
+    try {
+      if (reply.statusCode >= 500) {
+        // Unless its write committed before the failure, nothing was kept: let the retry run.
+        await ctx.db.deleteFrom('idempotency_keys').where('user_key', '=', slot.userKey).where('key', '=', slot.key)
+          .where('committed_at', 'is', null).execute();
+      } else {
+        await ctx.db.updateTable('idempotency_keys')
+          .set({ status: reply.statusCode, response: typeof payload === 'string' && payload ? payload : 'null' })
+          .where('user_key', '=', slot.userKey).where('key', '=', slot.key).execute();
+      }
+    } catch (error) {
+      // The database went away meanwhile: the answer stands (a 2xx was kept, a 503 says retry),
+      // and the key stays reserved; its commit stamp tells a retry whether the write happened.
+      if (!isDatabaseUnavailable(error)) throw error;
+      request.log.warn({ err: error }, 'idempotency key left reserved: database unavailable');
     }
     return payload;
   });
+}
+
+/** Takes over a reservation left without a commit for RESERVATION_SECONDS (its attempt died); one retry wins. */
+async function takeOverLapsed(ctx: AppContext, slot: IdempotencySlot): Promise<boolean> {
+  const taken = await ctx.db.updateTable('idempotency_keys').set({ created_at: sql<Date>`now()` })
+    .where('user_key', '=', slot.userKey).where('key', '=', slot.key).where('status', 'is', null).where('committed_at', 'is', null)
+    .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${RESERVATION_SECONDS})`).executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
 }

@@ -37,6 +37,9 @@ export function registerSecurity(app: FastifyInstance) {
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     reply.header('cross-origin-opener-policy', 'same-origin');
+    // HSTS only where the browser reached us over HTTPS (directly, or through a trusted proxy):
+    // on plain HTTP (a laptop, the loopback) it would be meaningless, and browsers ignore it.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/docs')) return; // swagger-ui sets its own
     const isApi = request.url.startsWith('/api/');
     reply.header('content-security-policy', isApi ? API_CSP : PAGE_CSP);

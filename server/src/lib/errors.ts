@@ -27,6 +27,7 @@ export const errorCatalogue = {
   ALREADY_VOLUNTEER: { status: 409, zh: '您已注册为志愿者', en: 'You are already registered as a volunteer' },
   ALREADY_DECIDED: { status: 409, zh: '该申请已处理', en: 'This request has already been decided' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '相同的请求正在处理，请稍候', en: 'The same request is still being processed' },
+  IDEMPOTENCY_DONE: { status: 409, zh: '该请求已经完成，请刷新查看结果', en: 'This request was already carried out; refresh to see the result' },
   ALREADY_RECORDED: { status: 409, zh: '该服务的时长已记录', en: 'Hours for this service are already recorded' },
   ALREADY_REVERSED: { status: 409, zh: '该记录已被冲正', en: 'This entry has already been reversed' },
   INVALID_TRANSITION: { status: 409, zh: '当前状态为“{state}”，不能执行此操作', en: 'Not possible while the state is {state}' },
@@ -37,6 +38,10 @@ export const errorCatalogue = {
   IMPORT_FILE_TYPE: { status: 415, zh: '请上传 .xlsx 或 .csv 文件', en: 'Upload an .xlsx or .csv file' },
   IMPORT_HEADER_MISSING: { status: 400, zh: '表头缺少必填列：{columns}，请使用下载的模板', en: 'The header row lacks required columns: {columns}; use the template' },
   TOO_MANY_ATTEMPTS: { status: 429, zh: '尝试次数过多，请 {minutes} 分钟后再试', en: 'Too many attempts; try again in {minutes} minutes' },
+  BACKUP_UNREADABLE: { status: 400, zh: '备份文件无法使用：{reason}', en: 'The backup file cannot be used: {reason}' },
+  BACKUP_SCHEMA_NEWER: { status: 409, zh: '备份来自更新的连心桥（数据库结构第 {version} 版，本程序只认识到第 {known} 版），请先升级连心桥', en: 'The backup comes from a newer Lianxin (schema version {version}; this one knows up to {known}): upgrade first' },
+  RESTORE_SCHEMA_AHEAD: { status: 409, zh: '数据库结构（第 {current} 版）比备份（第 {version} 版）新，无法恢复到其中，请恢复到新建的空数据库', en: 'The database schema (version {current}) is newer than the backup (version {version}): restore into a new empty database' },
+  RESTORE_NOT_EMPTY: { status: 409, zh: '目标数据库不是空的（表 {table} 有数据），请恢复到新建的空数据库，或加 --force 清空后恢复', en: 'The database is not empty (table {table} has rows): restore into a new empty database, or pass --force to replace its contents' },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable; please retry shortly' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试', en: 'Internal error; please retry shortly' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -17,8 +17,10 @@ export interface Move<S extends Subject> {
   actorId: number | null;
   note?: string | null;
   set?: Updateable<DB[(typeof tables)[S]]>;
-  /** Extra condition for the move (e.g. the claimer is the one fulfilling). */
+  /** Extra condition for the move (e.g. the claimer is the one fulfilling); unmet, it answers 409. */
   when?: ReturnType<typeof sql<boolean>>;
+  /** Whose row it is to move (e.g. the resident who placed the order); anyone else's reads as missing (404). */
+  by?: ReturnType<typeof sql<boolean>>;
 }
 
 export async function move<S extends Subject>(ctx: AppContext, change: Move<S>): Promise<{ from: string }> {
@@ -32,10 +34,13 @@ export async function move<S extends Subject>(ctx: AppContext, change: Move<S>):
     ])}
     FROM (SELECT id, status AS old_status FROM ${sql.table(table)} WHERE id = ${change.id} FOR UPDATE) AS before
     WHERE t.id = before.id AND t.status IN (${sql.join(change.from)}) ${change.when ? sql`AND ${change.when}` : sql``}
+      ${change.by ? sql`AND ${change.by}` : sql``}
     RETURNING before.old_status`.execute(ctx.db);
   const row = updated.rows[0];
   if (!row) {
-    const current = await sql<{ status: string }>`SELECT status FROM ${sql.table(table)} WHERE id = ${change.id}`.execute(ctx.db);
+    // Someone else's row reads as missing: its state is not theirs to learn.
+    const current = await sql<{ status: string }>`
+      SELECT t.status FROM ${sql.table(table)} AS t WHERE t.id = ${change.id} ${change.by ? sql`AND ${change.by}` : sql``}`.execute(ctx.db);
     const state = current.rows[0]?.status;
     if (!state) throw notFound('id');
     throw new AppError('INVALID_TRANSITION', { field: 'status', params: { state } });

@@ -5,6 +5,7 @@ import type { App } from '../http/app-types.ts';
 import type { BackgroundTask } from '../tasks.ts';
 import { closeForgottenCheckOuts } from './activities/service.ts';
 import { activityRoutes } from './activities/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { callupRoutes } from './callups/routes.ts';
 import { runFanOut } from './callups/service.ts';
@@ -21,6 +22,7 @@ import { escalateOverdueOrders } from './orders/service.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { platformRoutes } from './platform/routes.ts';
 import { portalLinkRoutes, portalRoutes } from './portals/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { projectRoutes } from './projects/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
@@ -70,6 +72,8 @@ export const modules: LianxinModule[] = [
   { name: 'portals', routes: portalRoutes },
   { name: 'care', routes: careRoutes },
   { name: 'training', routes: trainingRoutes },
+  { name: 'privacy', routes: privacyRoutes },
+  { name: 'audit', routes: auditRoutes },
   {
     name: 'callups', routes: callupRoutes,
     tasks: [{ name: 'fan out call-ups', everySeconds: 2, run: (ctx) => runFanOut(ctx) }],

@@ -19497,6 +19497,733 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A copy of all my data, my own numbers in full (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            exportedAt: string;
+                            account: {
+                                id: number;
+                                name: string;
+                                /** @description In full: it is the person’s own */
+                                phone: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                roles: {
+                                    role: string;
+                                    siteName: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                    /** Format: date-time */
+                                    grantedAt: string;
+                                }[];
+                            };
+                            volunteer: {
+                                id: number;
+                                volunteerNo: string;
+                                name: string;
+                                /** @description In full: it is the person’s own */
+                                idNumber: string;
+                                phone: string;
+                                /** Format: date */
+                                birthDate: string;
+                                sex: string;
+                                site: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                                categories: string[];
+                                skills: string[];
+                                availability: string[];
+                                partyMember: boolean;
+                                emergencyReserve: boolean;
+                                guardianName: string | null;
+                                guardianPhone: string | null;
+                                guardianConsentAt: string | null;
+                                /** Format: date-time */
+                                consentAt: string;
+                                status: string;
+                                source: string;
+                                lastServedOn: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                            memberships: {
+                                organizationId: number;
+                                name: string;
+                                status: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            signups: {
+                                activityId: number;
+                                title: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                status: string;
+                                /** Format: date-time */
+                                signedUpAt: string;
+                                checkedInAt: string | null;
+                                checkedOutAt: string | null;
+                            }[];
+                            hours: {
+                                minutes: number;
+                                hours: number;
+                                records: number;
+                                entries: {
+                                    id: number;
+                                    kind: string;
+                                    source: string;
+                                    sourceId: number;
+                                    organizationName: string | null;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    /** Format: date-time */
+                                    endedAt: string;
+                                    minutes: number;
+                                    reversesId: number | null;
+                                    reason: string | null;
+                                    content: string | null;
+                                    /** Format: date-time */
+                                    recordedAt: string;
+                                }[];
+                            };
+                            certificates: {
+                                code: string;
+                                minutes: number;
+                                content: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                revokedAt: string | null;
+                            }[];
+                            training: {
+                                courseId: number;
+                                title: string;
+                                score: number | null;
+                                /** Format: date-time */
+                                completedAt: string;
+                            }[];
+                            qualifications: {
+                                qualification: string;
+                                /** Format: date-time */
+                                earnedAt: string;
+                            }[];
+                            careVisits: {
+                                id: number;
+                                /** Format: date */
+                                visitedOn: string;
+                                kind: string;
+                                /** Format: date-time */
+                                loggedAt: string;
+                            }[];
+                            wishes: {
+                                id: number;
+                                title: string;
+                                story: string;
+                                category: string;
+                                beneficiaryGroup: string;
+                                /** @description In full when the wish is the person’s own; masked when posted for someone else */
+                                beneficiaryName: string;
+                                beneficiaryPhone: string | null;
+                                onBehalf: boolean;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            orders: {
+                                id: number;
+                                title: string;
+                                details: string | null;
+                                category: string;
+                                contactPhone: string | null;
+                                address: string | null;
+                                status: string;
+                                rating: number | null;
+                                ratingComment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase my account: identity removed, service hours kept anonymous; signs me out everywhere */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        /**
+                         * @description The person confirms: erasure cannot be undone
+                         * @enum {boolean}
+                         */
+                        confirm: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: number;
+                            /** @description The name the kept records now carry, e.g. 已注销用户#42 */
+                            pseudonym: string;
+                            volunteerId: number | null;
+                            /** @description Service minutes kept, anonymous, in the ledger and every total */
+                            keptMinutes: number;
+                            keptEntries: number;
+                            /** Format: date-time */
+                            erasedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/erase/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a person on their request (center admins and above over their region; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (e.g. the written request received); must not repeat the person’s name or numbers */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: number;
+                            /** @description The name the kept records now carry, e.g. 已注销用户#42 */
+                            pseudonym: string;
+                            volunteerId: number | null;
+                            /** @description Service minutes kept, anonymous, in the ledger and every total */
+                            keptMinutes: number;
+                            keptEntries: number;
+                            /** Format: date-time */
+                            erasedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log entries in my area, newest first (center admins and above) */
+        get: {
+            parameters: {
+                query?: {
+                    action?: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                    actorId?: number;
+                    /** @description What the entry is about, e.g. user:42; matches as a prefix */
+                    subject?: string;
+                    /** @description YYYY-MM-DD (China time), inclusive */
+                    from?: string;
+                    /** @description YYYY-MM-DD (China time), inclusive */
+                    to?: string;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                action: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                                subject: string;
+                                regionCode: string | null;
+                                reason: string | null;
+                                /** @description What changed; never a plain phone or ID number */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description sha256 of this entry chained to the previous one */
+                                hash: string;
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-compute the audit log’s hash chain (province admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @description Entries checked */
+                            entries: number;
+                            firstBrokenId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/callups": {
         parameters: {
             query?: never;

@@ -92,7 +92,11 @@ export async function checkOut(ctx: AppContext, actor: Actor, activityId: number
     throw refuse(`签到后 ${MIN_SERVICE_MINUTES} 分钟内不能签退`, `Check-out opens ${MIN_SERVICE_MINUTES} minutes after check-in`);
   }
   const method = verifyPresence(ctx, activity, proof, now);
-  await q.setCheckOut(ctx.db, activityId, volunteerId, now, method);
+  if (!(await q.setCheckOut(ctx.db, activityId, volunteerId, now, method))) {
+    // A second scan at the same moment closed it first: report the time it stored.
+    const stored = (await q.findAttendance(ctx.db, activityId, volunteerId))!;
+    return { checkedInAt: stored.check_in_at.toISOString(), checkedOutAt: stored.check_out_at?.toISOString() ?? null, repeated: true };
+  }
   return { checkedInAt: attendance.check_in_at.toISOString(), checkedOutAt: now.toISOString(), repeated: false };
 }
 

@@ -5,7 +5,7 @@ import type { Grant, Role, SiteKind } from '../../lib/scope.ts';
 export function findUserByPhoneHash(db: Kysely<DB>, phoneHash: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'name', 'password_hash', 'status'])
+    .select(['id', 'name', 'password_hash', 'status', 'region_code'])
     .where('phone_hash', '=', phoneHash)
     .executeTakeFirst();
 }

@@ -9,6 +9,7 @@ const tags = ['auth'];
 
 export function authRoutes(app: App, ctx: AppContext) {
   app.post('/auth/login', {
+    config: { access: 'public' },
     schema: {
       tags, summary: 'Sign in with phone number and password; sets the session cookie',
       body: LoginRequest, response: { 200: MeResponse, ...errorResponses },
@@ -20,6 +21,7 @@ export function authRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/auth/logout', {
+    config: { access: 'public' },
     schema: { tags, summary: 'End this session', response: { 200: OkResponse, ...errorResponses } },
   }, async (request, reply) => {
     await auth.logout(ctx, request.cookies[auth.SESSION_COOKIE]);
@@ -28,10 +30,12 @@ export function authRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/auth/me', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'Who am I: the signed-in user and their role grants', response: { 200: MeResponse, ...errorResponses } },
   }, async (request) => auth.me(ctx, auth.requireActor(request).userId));
 
   app.post('/auth/password', {
+    config: { access: 'signedIn' },
     schema: {
       tags, summary: 'Change my password; ends my other sessions',
       body: ChangePasswordRequest, response: { 200: OkResponse, ...errorResponses },

@@ -2,11 +2,12 @@
 // database keeps only its hash, so a leaked table cannot be replayed.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context.ts';
+import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hashPassword, isStrongPassword, verifyPassword } from '../../lib/password.ts';
 import { maskPhone } from '../../lib/pii.ts';
 import type { Actor, Role } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as q from './queries.ts';
 
 export const SESSION_COOKIE = 'lianxin_sid';
@@ -49,13 +50,40 @@ export async function login(ctx: AppContext, phone: string, password: string, cl
   const user = await q.findUserByPhoneHash(ctx.db, phoneHash);
   const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
   await q.recordLoginAttempt(ctx.db, { phoneHash, ip: client.ip, userId: user?.id ?? null, succeeded: ok && !!user });
-  if (!user || !ok) throw new AppError('BAD_CREDENTIALS');
+  if (!user || !ok) {
+    await auditLockout(ctx, phone, user?.region_code ?? null, failures, client);
+    throw new AppError('BAD_CREDENTIALS');
+  }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
 
-  if (client.previousToken) await q.deleteSession(ctx.db, hashToken(client.previousToken));
-  await q.deleteExpiredSessions(ctx.db, user.id);
-  const token = await startSession(ctx, user.id, client);
+  const token = await inTransaction(ctx, async (tx) => {
+    if (client.previousToken) await q.deleteSession(tx.db, hashToken(client.previousToken));
+    await q.deleteExpiredSessions(tx.db, user.id);
+    await recordAudit(tx, {
+      actorId: user.id, action: 'sign_in', subject: `user:${user.id}`, regionCode: user.region_code, reason: null, details: clientDetails(client),
+    });
+    return startSession(tx, user.id, client);
+  });
   return { token, me: await me(ctx, user.id) };
+}
+
+const clientDetails = (client: Client) => ({ ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null });
+
+/**
+ * The failure that locks a phone number or an address out is audited once, when the lock
+ * engages: the refused attempts after it would only let an attacker flood the log. The
+ * subject is the masked number, never the number itself.
+ */
+async function auditLockout(ctx: AppContext, phone: string, regionCode: string | null, before: { byPhone: number; byIp: number }, client: Client) {
+  const by = [
+    ...(before.byPhone + 1 === loginLimits.perPhone ? ['phone'] : []),
+    ...(before.byIp + 1 === loginLimits.perIp ? ['ip'] : []),
+  ];
+  if (by.length === 0) return;
+  await recordAudit(ctx, {
+    actorId: null, action: 'sign_in_locked', subject: `phone:${maskPhone(phone)}`, regionCode, reason: null,
+    details: { ...clientDetails(client), by, minutes: loginLimits.windowMinutes },
+  });
 }
 
 /** Opens a session for the user and returns the cookie token. */
@@ -102,10 +130,13 @@ export async function changePassword(
   }
   if (!isStrongPassword(change.newPassword)) throw new AppError('WEAK_PASSWORD', { field: 'newPassword' });
   const passwordHash = await hashPassword(change.newPassword);
-  return ctx.db.transaction().execute(async (tx) => {
-    await q.updatePassword(tx, actor.userId, passwordHash);
-    await q.deleteSessionsExcept(tx, actor.userId, null);
-    return startSession({ ...ctx, db: tx }, actor.userId, client);
+  return inTransaction(ctx, async (tx) => {
+    await q.updatePassword(tx.db, actor.userId, passwordHash);
+    await q.deleteSessionsExcept(tx.db, actor.userId, null);
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'password_change', subject: `user:${actor.userId}`, regionCode: user.region_code, reason: null, details: clientDetails(client),
+    });
+    return startSession(tx, actor.userId, client);
   });
 }
 

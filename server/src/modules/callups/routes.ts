@@ -46,16 +46,16 @@ const Answer = Type.Object({ decision: Type.Enum(['accept', 'decline']), postId:
 const AnswerResult = Type.Object({ callupId: Type.Integer(), status: Type.Enum(['accepted', 'declined']), postId: nullable(Type.Integer()) });
 
 export function callupRoutes(app: App, ctx: AppContext) {
-  app.get('/callups', { schema: { tags, summary: 'Call-ups of my area', response: { 200: Type.Object({ items: Type.Array(Type.Object(Summary)) }), ...errorResponses } } },
+  app.get('/callups', { config: { access: 'staff' }, schema: { tags, summary: 'Call-ups of my area', response: { 200: Type.Object({ items: Type.Array(Type.Object(Summary)) }), ...errorResponses } } },
     async (request) => callups.listCallups(ctx, requireActor(request)));
-  app.post('/callups', { schema: { tags, summary: 'Launch a call-up; it fans out in the background', body: CallupInput, response: { 201: Board, ...errorResponses } } },
+  app.post('/callups', { config: { access: 'staff' }, schema: { tags, summary: 'Launch a call-up; it fans out in the background', body: CallupInput, response: { 201: Board, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await callups.createCallup(ctx, requireActor(request), request.body)));
-  app.get('/callups/mine', { schema: { tags, summary: 'Open call-ups that target me, with my answer', response: { 200: Mine, ...errorResponses } } },
+  app.get('/callups/mine', { config: { access: 'signedIn' }, schema: { tags, summary: 'Open call-ups that target me, with my answer', response: { 200: Mine, ...errorResponses } } },
     async (request) => callups.myCallups(ctx, requireActor(request)));
-  app.get('/callups/:id', { schema: { tags, summary: 'The live board: responders by post', params: IdParams, response: { 200: Board, ...errorResponses } } },
+  app.get('/callups/:id', { config: { access: 'staff' }, schema: { tags, summary: 'The live board: responders by post', params: IdParams, response: { 200: Board, ...errorResponses } } },
     async (request) => callups.board(ctx, requireActor(request), request.params.id));
-  app.post('/callups/:id/respond', { config: { idempotent: true }, schema: { tags, summary: 'Accept (taking a place at a post) or decline', params: IdParams, body: Answer, response: { 200: AnswerResult, ...errorResponses } } },
+  app.post('/callups/:id/respond', { config: { access: 'signedIn', idempotent: true }, schema: { tags, summary: 'Accept (taking a place at a post) or decline', params: IdParams, body: Answer, response: { 200: AnswerResult, ...errorResponses } } },
     async (request) => callups.respond(ctx, requireActor(request), request.params.id, request.body));
-  app.post('/callups/:id/stand-down', { schema: { tags, summary: 'Stand down: end the call-up and thank those who came', params: IdParams, response: { 200: Board, ...errorResponses } } },
+  app.post('/callups/:id/stand-down', { config: { access: 'staff' }, schema: { tags, summary: 'Stand down: end the call-up and thank those who came', params: IdParams, response: { 200: Board, ...errorResponses } } },
     async (request) => callups.standDown(ctx, requireActor(request), request.params.id));
 }

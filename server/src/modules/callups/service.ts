@@ -6,9 +6,11 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { maskName } from '../../lib/pii.ts';
-import { covers, prefixRange, requireAdmin, requireInScope, withinScope, type Actor } from '../../lib/scope.ts';
+import { prefixRange, requireAdmin, requireInScope, withinScope, type Actor } from '../../lib/scope.ts';
 import { smsSender } from '../../lib/sms.ts';
 import * as inbox from '../inbox/service.ts';
+import * as regions from '../regions/service.ts';
+import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 
 export const FANOUT_BATCH = 5000;
@@ -46,8 +48,9 @@ function targets(callup: Pick<CallupRow, 'area_prefix' | 'reserve_only' | 'categ
 export async function createCallup(ctx: AppContext, actor: Actor, input: CallupInput) {
   requireAdmin(actor);
   const regionCode = input.areaPrefix.padEnd(12, '0');
-  if (!covers(actor, regionCode)) throw notFound('areaPrefix');
+  await regions.requireRegionInScope(ctx, actor, regionCode, 'areaPrefix');
   if (input.posts.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'posts', detail: { zh: '请至少设置一个岗位', en: 'Add at least one post' } });
+  for (const post of input.posts) if (post.siteId && !(await sites.findSiteInScope(ctx, actor, post.siteId))) throw notFound('posts');
   const id = await inTransaction(ctx, async (tx) => {
     const row = await tx.db.insertInto('callups').values({
       title: input.title.trim(), description: input.description ?? null, area_prefix: input.areaPrefix, region_code: regionCode,

@@ -124,8 +124,14 @@ export async function addGroupMember(ctx: AppContext, actor: Actor, groupId: num
 
 /** A member leaves; their recipients show on the coverage report until handed over. */
 export async function removeGroupMember(ctx: AppContext, actor: Actor, groupId: number, volunteerId: number, now = new Date()) {
-  await groupInScope(ctx, actor, groupId);
-  if (!(await q.markLeft(ctx.db, groupId, volunteerId, now))) throw notFound('volunteerId');
+  const group = await groupInScope(ctx, actor, groupId);
+  await inTransaction(ctx, async (tx) => {
+    if (!(await q.markLeft(tx.db, groupId, volunteerId, now))) throw notFound('volunteerId');
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'care_member_remove', subject: `care_group:${groupId}`, regionCode: group.region_code, reason: null,
+      details: { volunteerId },
+    });
+  });
   return getGroup(ctx, actor, groupId);
 }
 

@@ -12,19 +12,22 @@ const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.ho
 
 export function certificateRoutes(app: App, ctx: AppContext) {
   app.get('/certificates/mine', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'My certificates', response: { 200: CertificateList, ...errorResponses } },
   }, async (request) => certificates.myCertificates(ctx, requireActor(request)));
 
   app.get('/certificates/sources', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'Organizations that recorded hours for me (each can certify them)', response: { 200: Sources, ...errorResponses } },
   }, async (request) => certificates.issuableSources(ctx, requireActor(request)));
 
   app.post('/certificates', {
-    config: { idempotent: true },
+    config: { access: 'signedIn', idempotent: true },
     schema: { tags, summary: 'Issue a certificate for the hours an organization recorded', body: IssueRequest, response: { 201: Certificate, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await certificates.issueCertificate(ctx, requireActor(request), request.body)));
 
   app.get('/certificates/:code/pdf', {
+    config: { access: 'signedIn' },
     schema: {
       tags, summary: 'The certificate as a PDF', params: CodeParams,
       response: { 200: { description: 'application/pdf', type: 'string', format: 'binary' }, ...errorResponses },
@@ -35,16 +38,18 @@ export function certificateRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/certificates/:code/revoke', {
+    config: { access: 'staff' },
     schema: { tags, summary: 'Revoke a certificate (staff of the issuing area)', params: CodeParams, body: RevokeRequest, response: { 200: Verification, ...errorResponses } },
   }, async (request) => certificates.revokeCertificate(ctx, requireActor(request), request.params.code, request.body.reason));
 
   app.get('/public/certificates/:code', {
-    schema: { tags, security: [], summary: 'Verify a certificate code (public)', params: CodeParams, response: { 200: Verification, ...errorResponses } },
+    config: { access: 'public' },
+    schema: { tags, summary: 'Verify a certificate code (public)', params: CodeParams, response: { 200: Verification, ...errorResponses } },
   }, async (request) => certificates.verifyCertificate(ctx, request.params.code));
 }
 
 /** The page a certificate's QR code opens: plain HTML, readable on any phone. */
 export function verifyPageRoutes(app: App, ctx: AppContext) {
-  app.get('/verify/:code', { schema: { hide: true, params: CodeParams } }, async (request, reply) =>
+  app.get('/verify/:code', { config: { access: 'public' }, schema: { hide: true, params: CodeParams } }, async (request, reply) =>
     reply.type('text/html; charset=utf-8').send(verifyPage(await certificates.verifyCertificate(ctx, request.params.code))));
 }

@@ -3,7 +3,7 @@
 // verifiable by code on a public page, revocable with a reason.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AppContext } from '../../context.ts';
+import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { chinaToday } from '../../lib/id-number.ts';
 import { maskName } from '../../lib/pii.ts';
@@ -72,10 +72,11 @@ export async function issueCertificate(ctx: AppContext, actor: Actor, request: {
     issuedOn: chinaToday(),
   };
   const code = newCode();
-  const row = await ctx.db.insertInto('certificates').values({
+  // One transaction even for one row: a retried request's Idempotency-Key is stamped in the same commit.
+  const row = await inTransaction(ctx, (tx) => tx.db.insertInto('certificates').values({
     code, volunteer_id: volunteerId, organization_id: org.id, issuer_site_id: org.site_id, region_code: org.region_code, minutes,
     period_from: snapshot.periodFrom, period_to: snapshot.periodTo, content: snapshot.content, snapshot: JSON.stringify(snapshot), issued_by: actor.userId,
-  }).returning(['id', 'issued_at']).executeTakeFirstOrThrow();
+  }).returning(['id', 'issued_at']).executeTakeFirstOrThrow());
   return { id: row.id, code, hours: snapshot.hours, issuer, issuedAt: row.issued_at.toISOString(), revoked: false };
 }
 

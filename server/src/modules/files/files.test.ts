@@ -10,20 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function multipartBody(name: string, bytes: Buffer) {
-  const boundary = '----lianxin-test';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function upload(target: TestServer, bytes: Buffer, name = 'photo.png') {
   const admin = await target.admin();
-  const { body, headers } = multipartBody(name, bytes);
-  return { admin, response: await admin.request('POST', '/api/v1/files', body, headers) };
+  return { admin, response: await admin.upload('/api/v1/files', {}, { filename: name, content: bytes, type: 'image/png' }) };
 }
 
 describe('image uploads', () => {

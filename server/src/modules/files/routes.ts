@@ -19,6 +19,7 @@ export function fileRoutes(app: App, ctx: AppContext) {
   void app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1, fields: 0 } });
 
   app.post('/files', {
+    config: { access: 'signedIn' },
     schema: {
       tags, summary: 'Upload an image (JPG, PNG or WebP, at most 5 MB; the type is read from the bytes; kept resized for phones)',
       consumes: ['multipart/form-data'], response: { 201: StoredFile, ...errorResponses },
@@ -34,6 +35,7 @@ export function fileRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/files/:id', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'An uploaded image (size=thumb for 320 px)', params: FileParams, querystring: FileQuery, response: { 200: { type: 'string', format: 'binary' }, ...errorResponses } },
   }, async (request, reply) => {
     requireActor(request);

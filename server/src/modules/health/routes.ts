@@ -6,20 +6,21 @@ import { errorResponses } from '../../http/schemas.ts';
 import { AppError } from '../../lib/errors.ts';
 
 const tags = ['health'];
-const security: [] = [];
 
 export function healthRoutes(app: App, ctx: AppContext) {
   // The server listens only after migrations and the first seed, so being up means ready to serve.
   app.get('/health', {
+    config: { access: 'public' },
     schema: {
-      tags, security, summary: 'Liveness: 200 once migrations and seeding are done',
+      tags, summary: 'Liveness: 200 once migrations and seeding are done',
       response: { 200: Type.Object({ status: Type.Literal('ok'), engine: Type.String() }) },
     },
   }, async () => ({ status: 'ok' as const, engine: ctx.engine }));
 
   app.get('/ready', {
+    config: { access: 'public' },
     schema: {
-      tags, security, summary: 'Readiness: 200 while the database answers, 503 while it does not',
+      tags, summary: 'Readiness: 200 while the database answers, 503 while it does not',
       response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errorResponses },
     },
   }, async () => {

@@ -6,6 +6,7 @@ import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { requireAdmin, requireInScope, type Actor } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import * as q from './queries.ts';
 
@@ -157,15 +158,36 @@ export async function scopedLedger(ctx: AppContext, actor: Actor, filter: { volu
   return { items: page.items.map(presentEntry), nextCursor: page.nextCursor };
 }
 
+/** A staff change to the ledger, in the audit log under the entry it changed. */
+function auditLedger(
+  ctx: AppContext, actor: Actor, action: 'hours_reverse' | 'hours_correct' | 'dispute_resolve', subject: string,
+  change: { regionCode: string; reason: string; details: Record<string, unknown> },
+) {
+  return recordAudit(ctx, { actorId: actor.userId, action, subject, regionCode: change.regionCode, reason: change.reason, details: change.details });
+}
+
 /** Staff of the recording area correct an entry (reason required). */
 export async function correctAsStaff(ctx: AppContext, actor: Actor, entryId: number, change: { minutes: number; reason: string }) {
-  await requireInScope(actor, () => q.findScopedEntry(ctx.db, actor, entryId), 'entryId');
-  return correctEntry(ctx, entryId, change, actor.userId);
+  const entry = await requireInScope(actor, () => q.findScopedEntry(ctx.db, actor, entryId), 'entryId');
+  return inTransaction(ctx, async (tx) => {
+    const result = await correctEntry(tx, entryId, change, actor.userId);
+    await auditLedger(tx, actor, 'hours_correct', `service_hours:${entryId}`, {
+      regionCode: entry.region_code, reason: change.reason,
+      details: { volunteerId: entry.volunteer_id, minutes: entry.minutes, newMinutes: change.minutes, reversalId: result.reversal.id, replacementId: result.replacement.id },
+    });
+    return result;
+  });
 }
 
 export async function reverseAsStaff(ctx: AppContext, actor: Actor, entryId: number, reason: string) {
-  await requireInScope(actor, () => q.findScopedEntry(ctx.db, actor, entryId), 'entryId');
-  return reverseEntry(ctx, entryId, reason, actor.userId);
+  const entry = await requireInScope(actor, () => q.findScopedEntry(ctx.db, actor, entryId), 'entryId');
+  return inTransaction(ctx, async (tx) => {
+    const reversal = await reverseEntry(tx, entryId, reason, actor.userId);
+    await auditLedger(tx, actor, 'hours_reverse', `service_hours:${entryId}`, {
+      regionCode: entry.region_code, reason, details: { volunteerId: entry.volunteer_id, minutes: entry.minutes, reversalId: reversal.id },
+    });
+    return reversal;
+  });
 }
 
 /** A volunteer disputes one of their own entries; the recording area's staff resolve it. */
@@ -206,6 +228,10 @@ export async function resolveDispute(
       await correctEntry(tx, dispute.entry_id, { minutes: decision.minutes, reason: `申诉更正：${decision.resolution}` }, actor.userId);
     }
     await q.resolveDispute(tx.db, disputeId, { status: decision.decision === 'correct' ? 'corrected' : 'rejected', text: decision.resolution, by: actor.userId });
+    await auditLedger(tx, actor, 'dispute_resolve', `hour_dispute:${disputeId}`, {
+      regionCode: dispute.region_code, reason: decision.resolution,
+      details: { entryId: dispute.entry_id, decision: decision.decision, ...(decision.decision === 'correct' ? { newMinutes: decision.minutes } : {}) },
+    });
     return { id: disputeId, entryId: dispute.entry_id, status: decision.decision === 'correct' ? 'corrected' : 'rejected' };
   });
 }

@@ -33,19 +33,8 @@ async function raw(client: TestClient, options: { method: 'GET' | 'POST'; url: s
   return server.app.inject({ ...options, headers: { ...options.headers, ...(client.cookie ? { cookie: client.cookie } : {}) } });
 }
 
-async function upload(client: TestClient, kind: string, filename: string, content: Buffer | string, fields: Record<string, string> = {}) {
-  const boundary = `----lianxin${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries({ kind, ...fields })) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-  parts.push(Buffer.isBuffer(content) ? content : Buffer.from(content));
-  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  const response = await raw(client, {
-    method: 'POST', url: '/api/v1/imports', payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  return { status: response.statusCode, body: response.json() };
+function upload(client: TestClient, kind: string, filename: string, content: Buffer | string, fields: Record<string, string> = {}) {
+  return client.upload('/api/v1/imports', { kind, ...fields }, { filename, content });
 }
 
 /** Polls the job as the console does, until the runner has finished it. */

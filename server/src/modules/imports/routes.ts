@@ -34,6 +34,7 @@ export function importRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/imports/templates/:kind.xlsx', {
+    config: { access: 'signedIn' },
     schema: {
       tags, summary: 'The import template of a kind: Chinese headers, an example row, a notes sheet',
       params: TemplateParams, response: { 200: XlsxFile, ...errorResponses },
@@ -44,6 +45,7 @@ export function importRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/imports', {
+    config: { access: 'staff' },
     bodyLimit: MAX_IMPORT_BYTES + 1024 * 1024,
     schema: {
       tags, summary: 'Upload a file to import (multipart: kind, file); it is processed in the background',
@@ -60,14 +62,17 @@ export function importRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/imports', {
+    config: { access: 'staff' },
     schema: { tags, summary: 'Import jobs in my area, newest first', querystring: ImportJobListQuery, response: { 200: ImportJobPage, ...errorResponses } },
   }, async (request) => imports.listImportJobs(ctx, requireActor(request), request.query));
 
   app.get('/imports/:id', {
+    config: { access: 'staff' },
     schema: { tags, summary: 'One import job and its progress', params: ImportJobParams, response: { 200: ImportJob, ...errorResponses } },
   }, async (request) => imports.getImportJob(ctx, requireActor(request), request.params.id));
 
   app.get('/imports/:id/errors.xlsx', {
+    config: { access: 'staff' },
     schema: {
       tags, summary: 'The rows that failed: original columns, 行号 and 错误原因 (the uploader, or center admins and above)',
       params: ImportJobParams, response: { 200: XlsxFile, ...errorResponses },
@@ -78,22 +83,24 @@ export function importRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/volunteers/export.xlsx', {
+    config: { access: 'signedIn' },
     schema: {
       tags: ['volunteers'], summary: 'Export the filtered volunteer list (masked unless unmasked=true with a reason; audited)',
       querystring: VolunteerExportQuery, response: { 200: XlsxFile, ...errorResponses },
     },
   }, async (request, reply) => {
-    const file = imports.exportVolunteers(ctx, requireActor(request), request.query);
+    const file = await imports.exportVolunteers(ctx, requireActor(request), request.query);
     return sendXlsx(reply, file.filename, file.stream);
   });
 
   app.get('/organizations/export.xlsx', {
+    config: { access: 'signedIn' },
     schema: {
       tags: ['organizations'], summary: 'Export the filtered organization list (masked unless unmasked=true with a reason; audited)',
       querystring: OrganizationExportQuery, response: { 200: XlsxFile, ...errorResponses },
     },
   }, async (request, reply) => {
-    const file = imports.exportOrganizations(ctx, requireActor(request), request.query);
+    const file = await imports.exportOrganizations(ctx, requireActor(request), request.query);
     return sendXlsx(reply, file.filename, file.stream);
   });
 }

@@ -583,21 +583,25 @@ const yes = (value: boolean) => (value ? '是' : '否');
 
 /**
  * Writes the rows of `pages` into a streamed workbook, then the audit entry (filters and
- * row count), then closes the file: a complete download always has its audit entry.
+ * row count), then closes the file: a complete download always has its audit entry. The
+ * first page is read before the download starts, so a filter the database refuses is
+ * answered as an error rather than as a cut-off file.
  */
-function streamExport<T>(
+async function streamExport<T>(
   ctx: AppContext, actor: Actor, spec: Parameters<typeof streamingWorkbook>[0], pages: AsyncIterable<T[]>, toCells: (item: T) => (string | number | null)[],
   audit: { subject: string; under: string | undefined; reason: string | null; filters: Record<string, unknown>; unmasked: boolean },
 ) {
+  const iterator = pages[Symbol.asyncIterator]();
+  const first = await iterator.next();
   const workbook = streamingWorkbook(spec);
   const regionCode = (audit.under ?? scopePrefixes(actor)[0] ?? '').padEnd(12, '0').slice(0, 12) || null;
   void (async () => {
     let rows = 0;
     let failure: unknown = null;
     try {
-      for await (const page of pages) {
-        for (const item of page) workbook.addRow(toCells(item));
-        rows += page.length;
+      for (let page = first; !page.done; page = await iterator.next()) {
+        for (const item of page.value) workbook.addRow(toCells(item));
+        rows += page.value.length;
       }
     } catch (error) {
       failure = error;
@@ -620,11 +624,11 @@ const statusNames: Record<string, string> = { pending: '待审核', active: '已
 const sourceNames: Record<string, string> = { self: '本人注册', staff: '工作人员录入', import: '批量导入' };
 const listOf = (codes: string[], names: Record<string, string>) => codes.map((code) => names[code] ?? code).join('、');
 
-export function exportVolunteers(ctx: AppContext, actor: Actor, query: Static<typeof VolunteerExportQuery>) {
+export async function exportVolunteers(ctx: AppContext, actor: Actor, query: Static<typeof VolunteerExportQuery>) {
   const { unmasked = false, reason, ...filter } = query;
   const who = exporter(actor, query);
   const pages = volunteers.volunteerExportPages(ctx, who, filter, { unmasked });
-  const stream = streamExport(ctx, who, {
+  const stream = await streamExport(ctx, who, {
     name: '志愿者',
     columns: [
       { header: '志愿者编号', width: 14 }, { header: '姓名' }, { header: '性别', width: 6 }, { header: '年龄', width: 6 },
@@ -645,11 +649,11 @@ export function exportVolunteers(ctx: AppContext, actor: Actor, query: Static<ty
 
 const sponsorNames: Record<string, string> = { party_government: '党政机关', enterprise: '企业', institution: '事业单位', social: '社会组织' };
 
-export function exportOrganizations(ctx: AppContext, actor: Actor, query: Static<typeof OrganizationExportQuery>) {
+export async function exportOrganizations(ctx: AppContext, actor: Actor, query: Static<typeof OrganizationExportQuery>) {
   const { unmasked = false, reason, ...filter } = query;
   const who = exporter(actor, query);
   const pages = organizations.organizationExportPages(ctx, who, filter, { unmasked });
-  const stream = streamExport(ctx, who, {
+  const stream = await streamExport(ctx, who, {
     name: '志愿服务组织',
     columns: [
       { header: '组织名称', width: 28 }, { header: '服务类别', width: 14 }, { header: '所属阵地', width: 28 }, { header: '阵地区划代码', width: 14, text: true },

@@ -20,14 +20,17 @@ const Ok = Type.Object({ ok: Type.Boolean() });
 
 export function inboxRoutes(app: App, ctx: AppContext) {
   app.get('/inbox', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'My messages, newest first, with the unread count', querystring: InboxQuery, response: { 200: InboxPage, ...errorResponses } },
   }, async (request) => inbox.myInbox(ctx, requireActor(request), request.query));
 
   app.post('/inbox/:id/read', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'Mark one message read', params: IdParams, response: { 200: Ok, ...errorResponses } },
   }, async (request) => inbox.markRead(ctx, requireActor(request), request.params.id));
 
   app.post('/inbox/read-all', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'Mark all my messages read', response: { 200: Ok, ...errorResponses } },
   }, async (request) => inbox.markRead(ctx, requireActor(request), 'all'));
 }

@@ -328,7 +328,7 @@ export async function deliverOrder(ctx: AppContext, actor: Actor, id: number, de
 
 export async function rateOrder(ctx: AppContext, actor: Actor, id: number, rating: { score: number; comment?: string | null | undefined }) {
   await inTransaction(ctx, (tx) => move(tx, {
-    subject: 'order', id, from: ['delivered'], to: 'rated', actorId: actor.userId, when: sql<boolean>`t.resident_id = ${actor.userId}`,
+    subject: 'order', id, from: ['delivered'], to: 'rated', actorId: actor.userId, by: sql<boolean>`t.resident_id = ${actor.userId}`,
     set: { rating: rating.score, rating_comment: rating.comment ?? null, rated_at: new Date() },
   }));
   return getOrder(ctx, actor, id);
@@ -337,7 +337,7 @@ export async function rateOrder(ctx: AppContext, actor: Actor, id: number, ratin
 /** The resident cancels an order not yet being served. */
 export async function cancelOrder(ctx: AppContext, actor: Actor, id: number) {
   await inTransaction(ctx, (tx) => move(tx, {
-    subject: 'order', id, from: ['ordered', 'triaged', 'dispatched'], to: 'cancelled', actorId: actor.userId, when: sql<boolean>`t.resident_id = ${actor.userId}`,
+    subject: 'order', id, from: ['ordered', 'triaged', 'dispatched'], to: 'cancelled', actorId: actor.userId, by: sql<boolean>`t.resident_id = ${actor.userId}`,
     set: { deadline: null, overdue: false },
   }));
   return getOrder(ctx, actor, id);

@@ -11,6 +11,7 @@ import { rejectionReason, type Review } from '../../lib/review.ts';
 import {
   adminRoleSiteKind, adminRoles, isAdmin, rankOver, requireAdmin, requireInScope, roleRank, type Actor, type SiteKind,
 } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as inbox from '../inbox/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
@@ -68,6 +69,11 @@ function checkCategory(input: { category?: string | undefined; customCategory?: 
   }
 }
 
+/** A parent organization must be one of the actor's area. */
+async function checkParent(ctx: AppContext, actor: Actor, parentId: number | null | undefined) {
+  if (parentId && !(await q.findScopedOrganization(ctx.db, actor, parentId))) throw notFound('parentId');
+}
+
 function editableFields(ctx: AppContext, input: Partial<OrganizationInputData>): Partial<q.NewOrganizationRow> {
   const fields: Partial<q.NewOrganizationRow> = {};
   if (input.name !== undefined) Object.assign(fields, { name: input.name.trim(), name_initials: pinyinInitials(input.name.trim()) });
@@ -96,9 +102,10 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
   const site = await sites.findSiteInScope(ctx, actor, input.siteId);
   if (!site || site.kind === 'point') throw notFound('siteId');
   checkCategory(input);
-  if (input.parentId && !(await q.findScopedOrganization(ctx.db, actor, input.parentId))) throw notFound('parentId');
+  await checkParent(ctx, actor, input.parentId);
   const approved = rankOver(actor, site.regionCode) > levelRank(site.kind) || site.kind === 'province';
-  const inserted = await q.insertOrganization(ctx.db, {
+  // One transaction even for one row: a retried request's Idempotency-Key is stamped in the same commit.
+  const inserted = await inTransaction(ctx, (tx) => q.insertOrganization(tx.db, {
     ...editableFields(ctx, input),
     name: input.name.trim(),
     name_initials: pinyinInitials(input.name.trim()),
@@ -110,7 +117,7 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
     reviewed_at: approved ? new Date() : null,
     source,
     created_by: actor.userId,
-  });
+  }));
   if (!inserted) {
     throw new AppError('CONFLICT', { field: 'name', detail: { zh: '该阵地已有同名组织', en: 'This site already has an organization with that name' } });
   }
@@ -209,6 +216,7 @@ export async function reviewOrganization(ctx: AppContext, actor: Actor, id: numb
 export async function updateOrganization(ctx: AppContext, actor: Actor, id: number, patch: Static<typeof OrganizationUpdate>) {
   const row = await scoped(ctx, actor, id);
   checkCategory({ category: patch.category ?? row.category, customCategory: patch.customCategory ?? row.custom_category });
+  await checkParent(ctx, actor, patch.parentId);
   const fields = editableFields(ctx, patch);
   if (patch.leaderVolunteerId !== undefined) {
     if (patch.leaderVolunteerId !== null) {
@@ -288,6 +296,11 @@ export async function decideMember(ctx: AppContext, actor: Actor, id: number, vo
   return inTransaction(ctx, async (tx) => {
     const result = await moveMembership(tx, id, volunteerId, decision, actor.userId);
     await inbox.notify(tx, [person?.userId], { kind: `membership_${decision}`, title: org.name, body, link: `/m/teams/${id}` });
+    if (decision === 'remove') {
+      await recordAudit(tx, {
+        actorId: actor.userId, action: 'org_member_remove', subject: `organization:${id}`, regionCode: org.region_code, reason: null, details: { volunteerId },
+      });
+    }
     return result;
   });
 }

@@ -12,7 +12,8 @@ const PlatformConfig = Type.Object({
 
 export function platformRoutes(app: App, ctx: AppContext) {
   app.get('/config', {
-    schema: { tags: ['platform'], security: [], summary: 'The province served and the star thresholds (public)', response: { 200: PlatformConfig, ...errorResponses } },
+    config: { access: 'public' },
+    schema: { tags: ['platform'], summary: 'The province served and the star thresholds (public)', response: { 200: PlatformConfig, ...errorResponses } },
   }, async () => {
     const province = await ctx.db.selectFrom('regions').select(['code', 'name']).where('level', '=', 1).orderBy('code').executeTakeFirstOrThrow();
     return { province, starHours: ctx.config.starHours };

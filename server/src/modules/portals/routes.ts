@@ -22,11 +22,12 @@ const Portal = Type.Object({
 
 export function portalRoutes(app: App, ctx: AppContext) {
   app.get('/portals/:id', {
-    schema: { tags, security: [], summary: 'A center’s (institute’s, station’s) public portal', params: IdParams, response: { 200: Portal, ...errorResponses } },
+    config: { access: 'public' },
+    schema: { tags, summary: 'A center’s (institute’s, station’s) public portal', params: IdParams, response: { 200: Portal, ...errorResponses } },
   }, async (request) => portals.portal(ctx, request.params.id));
 }
 
 /** The short address of a portal opens its phone page. */
 export function portalLinkRoutes(app: App) {
-  app.get('/p/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => reply.redirect(`/m/portal/${request.params.id}`));
+  app.get('/p/:id', { config: { access: 'public' }, schema: { hide: true, params: IdParams } }, async (request, reply) => reply.redirect(`/m/portal/${request.params.id}`));
 }

@@ -1,7 +1,7 @@
 // Service projects (服务项目) under brands (品牌): draft → submitted → approved/rejected (by
 // the owning center or above) → running → closed. Staff of the area or the organizing
 // team's leader run them.
-import type { AppContext } from '../../context.ts';
+import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { rejectionReason, type Review } from '../../lib/review.ts';
@@ -74,11 +74,12 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Projec
   if (!site) throw notFound('siteId');
   if (input.brandId && !(await q.brandExists(ctx.db, input.brandId))) throw notFound('brandId');
   checkPeriod(input.startsOn, input.endsOn);
-  const { id } = await q.insertProject(ctx.db, {
+  // One transaction even for one row: a retried request's Idempotency-Key is stamped in the same commit.
+  const { id } = await inTransaction(ctx, (tx) => q.insertProject(tx.db, {
     name: input.name.trim(), brand_id: input.brandId ?? null, category: input.category, organization_id: organization.id,
     site_id: site.id, region_code: site.regionCode, target_group: input.targetGroup ?? null, starts_on: input.startsOn, ends_on: input.endsOn,
     description: input.description ?? null, cover_url: input.coverUrl ?? null, created_by: actor.userId,
-  });
+  }));
   return present((await q.findProject(ctx.db, id))!);
 }
 

@@ -5,26 +5,28 @@ import { RegionDetail, RegionList, RegionSearchQuery, RegionSearchResult } from 
 import * as regions from './service.ts';
 
 const tags = ['regions'];
-const security: [] = [];
 
 export function regionRoutes(app: App, ctx: AppContext) {
   app.get('/regions', {
+    config: { access: 'public' },
     schema: {
-      tags, security, summary: 'Search divisions by name or pinyin initials (public)',
+      tags, summary: 'Search divisions by name or pinyin initials (public)',
       querystring: RegionSearchQuery, response: { 200: RegionSearchResult, ...errorResponses },
     },
   }, async (request) => ({ items: await regions.searchRegions(ctx, request.query.q, request.query.under, request.query.limit) }));
 
   app.get('/regions/:code', {
+    config: { access: 'public' },
     schema: {
-      tags, security, summary: 'One division with its ancestors (public)',
+      tags, summary: 'One division with its ancestors (public)',
       params: RegionCodeParams, response: { 200: RegionDetail, ...errorResponses },
     },
   }, async (request) => regions.getRegion(ctx, request.params.code));
 
   app.get('/regions/:code/children', {
+    config: { access: 'public' },
     schema: {
-      tags, security, summary: "A division's child divisions (public)",
+      tags, summary: "A division's child divisions (public)",
       params: RegionCodeParams, response: { 200: RegionList, ...errorResponses },
     },
   }, async (request) => ({ items: await regions.listChildRegions(ctx, request.params.code) }));

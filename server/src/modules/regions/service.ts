@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { regionLineage, regionPrefix } from '../../lib/region-code.ts';
+import { covers, type Actor } from '../../lib/scope.ts';
 import { readProvinceDivisions } from './import.ts';
 import * as q from './queries.ts';
 
@@ -22,6 +23,11 @@ export async function getRegion(ctx: AppContext, code: string) {
   const region = await q.findRegion(ctx.db, code);
   if (!region) throw notFound('code');
   return { ...region, prefix: regionPrefix(code), lineage: await lineage(ctx, code) };
+}
+
+/** A region that exists inside the actor's area, or not found (`field` names the input). */
+export async function requireRegionInScope(ctx: AppContext, actor: Actor, code: string, field: string) {
+  if (!covers(actor, code) || !(await q.findRegion(ctx.db, code))) throw notFound(field);
 }
 
 export async function listChildRegions(ctx: AppContext, code: string) {

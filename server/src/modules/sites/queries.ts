@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { DB, SitesTable } from '../../db/schema.ts';
 import { likeContains } from '../../lib/like.ts';
 import { withinPrefixes, withinScope, type Actor, type SiteKind } from '../../lib/scope.ts';
@@ -11,15 +11,15 @@ export type SiteRow = Selectable<SitesTable>;
  * and one station per village/community. Re-running adds only what is missing.
  */
 export async function insertNetworkSites(db: Kysely<DB>, provinceCode: string) {
-  const levels: { kind: SiteKind; level: number; parentKind: SiteKind | null; name: string }[] = [
-    { kind: 'province', level: 1, parentKind: null, name: `r.name || '新时代文明实践指导中心'` },
-    { kind: 'city', level: 2, parentKind: 'province', name: `r.name || '新时代文明实践指导中心'` },
-    { kind: 'center', level: 3, parentKind: 'city', name: `r.name || '新时代文明实践中心'` },
-    { kind: 'institute', level: 4, parentKind: 'center', name: `r.name || '新时代文明实践所'` },
+  const levels: { kind: SiteKind; level: number; parentKind: SiteKind | null; name: RawBuilder<string> }[] = [
+    { kind: 'province', level: 1, parentKind: null, name: sql`r.name || '新时代文明实践指导中心'` },
+    { kind: 'city', level: 2, parentKind: 'province', name: sql`r.name || '新时代文明实践指导中心'` },
+    { kind: 'center', level: 3, parentKind: 'city', name: sql`r.name || '新时代文明实践中心'` },
+    { kind: 'institute', level: 4, parentKind: 'center', name: sql`r.name || '新时代文明实践所'` },
     // 满融村村民委员会 -> 满融村新时代文明实践站; 多福巷社区居委会 -> 多福巷社区新时代文明实践站
     {
       kind: 'station', level: 5, parentKind: 'institute',
-      name: `regexp_replace(regexp_replace(r.name, '村?(村民委员会|村委会)$', '村'), '(社区)?(居民委员会|居委会)$', '社区') || '新时代文明实践站'`,
+      name: sql`regexp_replace(regexp_replace(r.name, '村?(村民委员会|村委会)$', '村'), '(社区)?(居民委员会|居委会)$', '社区') || '新时代文明实践站'`,
     },
   ];
   for (const { kind, level, parentKind, name } of levels) {
@@ -28,7 +28,7 @@ export async function insertNetworkSites(db: Kysely<DB>, provinceCode: string) {
       : sql`NULL::integer`;
     await sql`
       INSERT INTO sites (kind, region_code, parent_id, name)
-      SELECT ${kind}, r.code, ${parent}, ${sql.raw(name)}
+      SELECT ${kind}, r.code, ${parent}, ${name}
       FROM regions r
       WHERE r.level = ${level} AND ${withinPrefixes([provinceCode], sql.ref('r.code'))}
       ORDER BY r.code

@@ -1,11 +1,12 @@
 // Practice sites: the network tree staff browse, and the points they add and keep.
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../context.ts';
+import { inTransaction, type AppContext } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { isRegionCode, regionLevel, regionLineage, regionPrefix } from '../../lib/region-code.ts';
 import { covers, requireAdmin, requireInScope, scopePrefixes, type Actor, type SiteKind } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as regions from '../regions/service.ts';
 import * as q from './queries.ts';
 
@@ -191,7 +192,13 @@ export async function deleteSite(ctx: AppContext, actor: Actor, id: number) {
   if (site.kind !== 'point') {
     throw new AppError('FORBIDDEN', { detail: { zh: '只能删除实践点', en: 'Only points can be deleted' } });
   }
-  await q.softDeleteSite(ctx.db, id);
+  await inTransaction(ctx, async (tx) => {
+    await q.softDeleteSite(tx.db, id);
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'site_delete', subject: `site:${id}`, regionCode: site.region_code, reason: null,
+      details: { name: site.name, kind: site.kind },
+    });
+  });
 }
 
 export interface SiteSummary {

@@ -45,7 +45,7 @@ export function allGrantsOf(db: Kysely<DB>, userIds: number[]) {
 
 /** A user the actor may manage: one living or holding a role inside the actor's scope. */
 export function findUserInScope(db: Kysely<DB>, actor: Actor, userId: number) {
-  return db.selectFrom('users').select(['id', 'name', 'phone_masked', 'status', 'created_at'])
+  return db.selectFrom('users').select(['id', 'name', 'phone_masked', 'status', 'created_at', 'region_code'])
     .where('id', '=', userId)
     .where((eb) => eb.or([
       withinScope(actor, 'users.region_code'),

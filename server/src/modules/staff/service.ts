@@ -1,12 +1,13 @@
 // Staff accounts: admins create accounts and grant roles only below their own rank and
 // only on sites inside their area (县级管理员不能创建市级管理员).
-import type { AppContext } from '../../context.ts';
+import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { generatePassword, hashPassword, isStrongPassword } from '../../lib/password.ts';
 import {
   adminRoleSiteKind, isAdminRole, rankOver, requireAdmin, roleRank, scopePrefixes, type Actor, type Role, type SiteKind,
 } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as auth from '../auth/service.ts';
 import * as sites from '../sites/service.ts';
 import * as q from './queries.ts';
@@ -54,6 +55,14 @@ async function getStaff(ctx: AppContext, actor: Actor, userId: number) {
   return staff!;
 }
 
+/** A permission change, in the audit log under the account it changed. */
+function auditStaff(
+  ctx: AppContext, actor: Actor, action: 'staff_create' | 'staff_update' | 'grant_add' | 'grant_revoke' | 'password_reset',
+  userId: number, regionCode: string, details: Record<string, unknown> = {},
+) {
+  return recordAudit(ctx, { actorId: actor.userId, action, subject: `user:${userId}`, regionCode, reason: null, details });
+}
+
 /** Checks that the actor may grant `role` on the site, and returns the site. */
 async function checkGrantable(ctx: AppContext, actor: Actor, role: GrantableRole, siteId: number) {
   requireAdmin(actor);
@@ -80,6 +89,7 @@ async function checkOutranks(ctx: AppContext, actor: Actor, userId: number) {
   if (!user) throw notFound('userId');
   const grants = await auth.findGrants(ctx, userId);
   if (grants.some((grant) => roleRank(grant.role) >= rankOver(actor, grant.regionCode))) throw new AppError('FORBIDDEN');
+  return user;
 }
 
 export interface NewStaff {
@@ -108,6 +118,7 @@ export async function createStaff(ctx: AppContext, actor: Actor, input: NewStaff
     }, passwordHash);
     const grantId = await auth.addGrant(txCtx, { userId, role: input.role, siteId: site.id, regionCode: site.regionCode, grantedBy: actor.userId });
     if (grantId === null) throw new AppError('CONFLICT', { detail: { zh: '此人已有该角色', en: 'This person already holds that role' } });
+    await auditStaff(txCtx, actor, 'staff_create', userId, site.regionCode, { role: input.role, siteId: site.id, grantId, newAccount: !existing });
     return {
       staff: await getStaff(txCtx, actor, userId),
       created: !existing,
@@ -120,8 +131,11 @@ export async function createStaff(ctx: AppContext, actor: Actor, input: NewStaff
 export async function grantRole(ctx: AppContext, actor: Actor, userId: number, role: GrantableRole, siteId: number) {
   const site = await checkGrantable(ctx, actor, role, siteId);
   if (!(await q.findUserInScope(ctx.db, actor, userId))) throw notFound('userId');
-  const grantId = await auth.addGrant(ctx, { userId, role, siteId: site.id, regionCode: site.regionCode, grantedBy: actor.userId });
-  if (grantId === null) throw new AppError('CONFLICT', { detail: { zh: '此人已有该角色', en: 'This person already holds that role' } });
+  await inTransaction(ctx, async (tx) => {
+    const grantId = await auth.addGrant(tx, { userId, role, siteId: site.id, regionCode: site.regionCode, grantedBy: actor.userId });
+    if (grantId === null) throw new AppError('CONFLICT', { detail: { zh: '此人已有该角色', en: 'This person already holds that role' } });
+    await auditStaff(tx, actor, 'grant_add', userId, site.regionCode, { role, siteId: site.id, grantId });
+  });
   return getStaff(ctx, actor, userId);
 }
 
@@ -131,17 +145,23 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, userId: number,
   const grant = (await auth.findGrants(ctx, userId)).find((g) => g.id === grantId);
   if (!grant || !scopePrefixes(actor).some((prefix) => grant.regionCode.startsWith(prefix))) throw notFound('grantId');
   if (roleRank(grant.role) >= rankOver(actor, grant.regionCode)) throw new AppError('FORBIDDEN');
-  await q.deleteGrant(ctx.db, grantId);
+  await inTransaction(ctx, async (tx) => {
+    await q.deleteGrant(tx.db, grantId);
+    await auditStaff(tx, actor, 'grant_revoke', userId, grant.regionCode, { role: grant.role, siteId: grant.siteId, grantId });
+  });
   return getStaff(ctx, actor, userId);
 }
 
 export async function updateStaff(ctx: AppContext, actor: Actor, userId: number, patch: { name?: string | undefined; status?: 'active' | 'disabled' | undefined }) {
   requireAdmin(actor);
-  await checkOutranks(ctx, actor, userId);
-  await ctx.db.transaction().execute(async (tx) => {
-    if (patch.name) await q.setName(tx, userId, patch.name.trim());
-    if (patch.status) await q.setStatus(tx, userId, patch.status);
-    if (patch.status === 'disabled') await auth.endAllSessions({ ...ctx, db: tx }, userId);
+  const user = await checkOutranks(ctx, actor, userId);
+  await inTransaction(ctx, async (tx) => {
+    if (patch.name) await q.setName(tx.db, userId, patch.name.trim());
+    if (patch.status) await q.setStatus(tx.db, userId, patch.status);
+    if (patch.status === 'disabled') await auth.endAllSessions(tx, userId);
+    await auditStaff(tx, actor, 'staff_update', userId, user.region_code, {
+      ...(patch.name ? { name: patch.name.trim() } : {}), ...(patch.status ? { status: patch.status } : {}),
+    });
   });
   return getStaff(ctx, actor, userId);
 }
@@ -149,12 +169,13 @@ export async function updateStaff(ctx: AppContext, actor: Actor, userId: number,
 /** A new temporary password, shown once; the person must change it at next sign-in. */
 export async function resetPassword(ctx: AppContext, actor: Actor, userId: number) {
   requireAdmin(actor);
-  await checkOutranks(ctx, actor, userId);
+  const user = await checkOutranks(ctx, actor, userId);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction().execute(async (tx) => {
-    await q.setTemporaryPassword(tx, userId, passwordHash);
-    await auth.endAllSessions({ ...ctx, db: tx }, userId);
+  await inTransaction(ctx, async (tx) => {
+    await q.setTemporaryPassword(tx.db, userId, passwordHash);
+    await auth.endAllSessions(tx, userId);
+    await auditStaff(tx, actor, 'password_reset', userId, user.region_code);
   });
   return { temporaryPassword: password };
 }

@@ -62,37 +62,38 @@ const Mine = Type.Object({
 const CountsQuery = Type.Object({ under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })), from: Timestamp, to: Timestamp }, { additionalProperties: false });
 
 export function trainingRoutes(app: App, ctx: AppContext) {
-  app.get('/lecturers', { schema: { tags, summary: 'Lecturers and experts', response: { 200: Type.Object({ items: Type.Array(Lecturer) }), ...errorResponses } } },
+  app.get('/lecturers', { config: { access: 'staff' }, schema: { tags, summary: 'Lecturers and experts', response: { 200: Type.Object({ items: Type.Array(Lecturer) }), ...errorResponses } } },
     async (request) => training.listLecturers(ctx, requireActor(request)));
-  app.post('/lecturers', { schema: { tags, summary: 'Add a lecturer', body: LecturerInput, response: { 201: Lecturer, ...errorResponses } } },
+  app.post('/lecturers', { config: { access: 'staff' }, schema: { tags, summary: 'Add a lecturer', body: LecturerInput, response: { 201: Lecturer, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await training.createLecturer(ctx, requireActor(request), request.body)));
 
   app.get('/courses', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'Courses open to me (my county and the levels above), or to an area', querystring: Type.Object({ under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Course) }), ...errorResponses } },
   }, async (request) => training.listCourses(ctx, requireActor(request), request.query.under));
-  app.post('/courses', { schema: { tags, summary: 'Create a course (online with a quiz, or offline)', body: CourseInput, response: { 201: Course, ...errorResponses } } },
+  app.post('/courses', { config: { access: 'staff' }, schema: { tags, summary: 'Create a course (online with a quiz, or offline)', body: CourseInput, response: { 201: Course, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await training.createCourse(ctx, requireActor(request), request.body)));
-  app.get('/courses/:id', { schema: { tags, summary: 'One course (the quiz without answers for learners)', params: IdParams, response: { 200: Course, ...errorResponses } } },
+  app.get('/courses/:id', { config: { access: 'signedIn' }, schema: { tags, summary: 'One course (the quiz without answers for learners)', params: IdParams, response: { 200: Course, ...errorResponses } } },
     async (request) => training.getCourse(ctx, requireActor(request), request.params.id));
-  app.post('/courses/:id/quiz', { schema: { tags, summary: 'Answer the quiz; a pass completes the course and grants its qualification', params: IdParams, body: QuizAnswers, response: { 200: QuizResult, ...errorResponses } } },
+  app.post('/courses/:id/quiz', { config: { access: 'signedIn' }, schema: { tags, summary: 'Answer the quiz; a pass completes the course and grants its qualification', params: IdParams, body: QuizAnswers, response: { 200: QuizResult, ...errorResponses } } },
     async (request) => training.takeQuiz(ctx, requireActor(request), request.params.id, request.body.answers));
-  app.get('/courses/:id/sessions', { schema: { tags, summary: 'Offline sessions of a course', params: IdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errorResponses } } },
+  app.get('/courses/:id/sessions', { config: { access: 'signedIn' }, schema: { tags, summary: 'Offline sessions of a course', params: IdParams, response: { 200: Type.Object({ items: Type.Array(Session) }), ...errorResponses } } },
     async (request) => {
       requireActor(request);
       return training.listSessions(ctx, request.params.id);
     });
 
-  app.post('/training-sessions', { schema: { tags, summary: 'Schedule an offline session', body: SessionInput, response: { 201: Session, ...errorResponses } } },
+  app.post('/training-sessions', { config: { access: 'signedIn' }, schema: { tags, summary: 'Schedule an offline session', body: SessionInput, response: { 201: Session, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await training.createSession(ctx, requireActor(request), request.body)));
-  app.post('/training-sessions/:id/enrol', { config: { idempotent: true }, schema: { tags, summary: 'Sign up for a session (capacity holds)', params: IdParams, response: { 201: Type.Object({ sessionId: Type.Integer(), enrolled: Type.Boolean() }), ...errorResponses } } },
+  app.post('/training-sessions/:id/enrol', { config: { access: 'signedIn', idempotent: true }, schema: { tags, summary: 'Sign up for a session (capacity holds)', params: IdParams, response: { 201: Type.Object({ sessionId: Type.Integer(), enrolled: Type.Boolean() }), ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await training.enrol(ctx, requireActor(request), request.params.id)));
-  app.get('/training-sessions/:id/checkin-code', { schema: { tags, summary: 'The rotating attendance code for the lecturer’s screen', params: IdParams, response: { 200: CodeResponse, ...errorResponses } } },
+  app.get('/training-sessions/:id/checkin-code', { config: { access: 'signedIn' }, schema: { tags, summary: 'The rotating attendance code for the lecturer’s screen', params: IdParams, response: { 200: CodeResponse, ...errorResponses } } },
     async (request) => training.sessionCode(ctx, requireActor(request), request.params.id));
-  app.post('/training-sessions/:id/attend', { schema: { tags, summary: 'Attend by the scanned code: completes the course', params: IdParams, body: Type.Object({ token: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), response: { 200: Type.Object({ sessionId: Type.Integer(), attended: Type.Boolean(), qualification: nullable(Type.String()) }), ...errorResponses } } },
+  app.post('/training-sessions/:id/attend', { config: { access: 'signedIn' }, schema: { tags, summary: 'Attend by the scanned code: completes the course', params: IdParams, body: Type.Object({ token: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), response: { 200: Type.Object({ sessionId: Type.Integer(), attended: Type.Boolean(), qualification: nullable(Type.String()) }), ...errorResponses } } },
     async (request) => training.attendSession(ctx, requireActor(request), request.params.id, request.body.token));
 
-  app.get('/training/mine', { schema: { tags, summary: 'My training records and qualifications', response: { 200: Mine, ...errorResponses } } },
+  app.get('/training/mine', { config: { access: 'signedIn' }, schema: { tags, summary: 'My training records and qualifications', response: { 200: Mine, ...errorResponses } } },
     async (request) => training.myTraining(ctx, requireActor(request)));
-  app.get('/training/counts', { schema: { tags, summary: 'Sessions held and people trained in an area and period', querystring: CountsQuery, response: { 200: Type.Object({ sessions: Type.Integer(), trained: Type.Integer() }), ...errorResponses } } },
+  app.get('/training/counts', { config: { access: 'staff' }, schema: { tags, summary: 'Sessions held and people trained in an area and period', querystring: CountsQuery, response: { 200: Type.Object({ sessions: Type.Integer(), trained: Type.Integer() }), ...errorResponses } } },
     async (request) => training.trainingCounts(ctx, requireActor(request), request.query));
 }

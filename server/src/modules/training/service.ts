@@ -8,6 +8,7 @@ import { maskPhone } from '../../lib/pii.ts';
 import { currentCode, isFreshCode, staleCodeError } from '../../lib/qr-token.ts';
 import { regionLineage } from '../../lib/region-code.ts';
 import { covers, requireAdmin, requireInScope, withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
+import * as regions from '../regions/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 
@@ -41,6 +42,7 @@ async function activeVolunteer(ctx: AppContext, actor: Actor) {
 
 export async function createLecturer(ctx: AppContext, actor: Actor, input: { name: string; title?: string | null; expertise?: string[]; phone?: string | null; regionCode: string }) {
   requireAdmin(actor);
+  await regions.requireRegionInScope(ctx, actor, input.regionCode, 'regionCode');
   const row = await ctx.db.insertInto('lecturers').values({
     name: input.name.trim(), title: input.title ?? null, expertise: input.expertise ?? [], region_code: input.regionCode,
     phone_enc: input.phone ? ctx.pii.encrypt(input.phone) : null, phone_masked: input.phone ? maskPhone(input.phone) : null,
@@ -56,6 +58,7 @@ export async function listLecturers(ctx: AppContext, actor: Actor) {
 
 type CourseRow = Awaited<ReturnType<typeof findCourse>>;
 const findCourse = (ctx: AppContext, id: number) => ctx.db.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirst();
+const findLecturer = (ctx: AppContext, id: number) => ctx.db.selectFrom('lecturers').select('id').where('id', '=', id).executeTakeFirst();
 
 /** A course as learners see it: the quiz without its answers. */
 function presentCourse(row: NonNullable<CourseRow>, forStaff: boolean) {
@@ -148,6 +151,7 @@ export async function createSession(ctx: AppContext, actor: Actor, input: Sessio
   if (!course) throw notFound('courseId');
   const site = await sites.findSiteInScope(ctx, actor, input.siteId);
   if (!site) throw notFound('siteId');
+  if (input.lecturerId && !(await findLecturer(ctx, input.lecturerId))) throw notFound('lecturerId');
   if (new Date(input.endsAt) <= new Date(input.startsAt)) throw invalid('endsAt', '结束时间须晚于开始时间', 'The end must be after the start');
   const row = await ctx.db.insertInto('course_sessions').values({
     course_id: course.id, site_id: site.id, region_code: site.regionCode, lecturer_id: input.lecturerId ?? null,
@@ -172,6 +176,7 @@ export async function listSessions(ctx: AppContext, courseId: number) {
 export async function enrol(ctx: AppContext, actor: Actor, sessionId: number) {
   const me = await activeVolunteer(ctx, actor);
   return inTransaction(ctx, async (tx) => {
+    if (!(await tx.db.selectFrom('course_sessions').select('id').where('id', '=', sessionId).executeTakeFirst())) throw notFound('id');
     const inserted = await tx.db.insertInto('session_enrollments').values({ session_id: sessionId, volunteer_id: me.id })
       .onConflict((oc) => oc.columns(['session_id', 'volunteer_id']).doNothing()).returning('session_id').executeTakeFirst();
     if (!inserted) throw new AppError('CONFLICT', { detail: { zh: '您已报名该场培训', en: 'You are already signed up' } });

@@ -10,13 +10,12 @@ import {
 import * as volunteers from './service.ts';
 
 const tags = ['volunteers'];
-const idempotent = { idempotent: true };
 
 export function volunteerRoutes(app: App, ctx: AppContext) {
   app.post('/volunteers/register', {
-    config: idempotent,
+    config: { access: 'public', idempotent: true },
     schema: {
-      tags, security: [], summary: 'Register as a volunteer from the phone: creates the account and signs in',
+      tags, summary: 'Register as a volunteer from the phone: creates the account and signs in',
       description: 'Send an Idempotency-Key header: a retried request then never registers twice.',
       body: SelfRegistration, response: { 201: VolunteerDetail, ...errorResponses },
     },
@@ -27,36 +26,42 @@ export function volunteerRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/volunteers/me', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'My volunteer profile (masked)', response: { 200: VolunteerDetail, ...errorResponses } },
   }, async (request) => volunteers.myVolunteer(ctx, requireActor(request)));
 
   app.post('/volunteers/me', {
-    config: idempotent,
+    config: { access: 'signedIn', idempotent: true },
     schema: { tags, summary: 'Register my signed-in account as a volunteer', body: MyRegistration, response: { 201: VolunteerDetail, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await volunteers.registerMine(ctx, requireActor(request), request.body)));
 
   app.get('/volunteers', {
+    config: { access: 'staff' },
     schema: { tags, summary: 'Volunteers in my area, filtered, keyset-paged', querystring: VolunteerListQuery, response: { 200: VolunteerPage, ...errorResponses } },
   }, async (request) => volunteers.listVolunteers(ctx, requireActor(request), request.query));
 
   app.post('/volunteers', {
-    config: idempotent,
+    config: { access: 'staff', idempotent: true },
     schema: { tags, summary: 'Enter a volunteer (staff); active at once', body: VolunteerInput, response: { 201: VolunteerDetail, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await volunteers.createVolunteer(ctx, requireActor(request), request.body)));
 
   app.get('/volunteers/:id', {
+    config: { access: 'staff' },
     schema: { tags, summary: 'One volunteer (masked) with their organizations', params: IdParams, response: { 200: VolunteerDetail, ...errorResponses } },
   }, async (request) => volunteers.getVolunteer(ctx, requireActor(request), request.params.id));
 
   app.patch('/volunteers/:id', {
+    config: { access: 'signedIn' },
     schema: { tags, summary: 'Edit a volunteer’s profile or move them to another site', params: IdParams, body: VolunteerUpdate, response: { 200: VolunteerDetail, ...errorResponses } },
   }, async (request) => volunteers.updateVolunteer(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/volunteers/:id/review', {
+    config: { access: 'staff' },
     schema: { tags, summary: 'Approve or reject a registration', params: IdParams, body: ReviewRequest, response: { 200: VolunteerDetail, ...errorResponses } },
   }, async (request) => volunteers.reviewVolunteer(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/volunteers/:id/reveal', {
+    config: { access: 'staff' },
     schema: {
       tags, summary: 'Show the full ID or phone number, with a reason; audited',
       params: IdParams, body: RevealRequest, response: { 200: RevealResponse, ...errorResponses },

@@ -15,6 +15,7 @@ import * as hours from '../hours/service.ts';
 import * as inbox from '../inbox/service.ts';
 import * as matching from '../matching/service.ts';
 import * as organizations from '../organizations/service.ts';
+import * as regions from '../regions/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import * as q from './queries.ts';
@@ -291,7 +292,7 @@ export async function confirmWish(ctx: AppContext, actor: Actor, id: number) {
 
 export async function withdrawWish(ctx: AppContext, actor: Actor, id: number) {
   await inTransaction(ctx, (tx) => move(tx, {
-    subject: 'wish', id, from: ['submitted', 'published'], to: 'withdrawn', actorId: actor.userId, when: sql<boolean>`t.posted_by = ${actor.userId}`,
+    subject: 'wish', id, from: ['submitted', 'published'], to: 'withdrawn', actorId: actor.userId, by: sql<boolean>`t.posted_by = ${actor.userId}`,
   }));
   return getWish(ctx, actor, id);
 }
@@ -346,7 +347,7 @@ const presentCampaign = (row: NonNullable<Awaited<ReturnType<typeof q.findCampai
 
 export async function createCampaign(ctx: AppContext, actor: Actor, input: CampaignInput) {
   requireAdmin(actor);
-  if (!covers(actor, input.regionCode)) throw notFound('regionCode');
+  await regions.requireRegionInScope(ctx, actor, input.regionCode, 'regionCode');
   if (input.endsOn < input.startsOn) throw invalid('endsOn', '结束日期不能早于开始日期', 'The end date is before the start');
   const row = await q.insertCampaign(ctx.db, {
     name: input.name.trim(), description: input.description ?? null, region_code: input.regionCode, starts_on: input.startsOn, ends_on: input.endsOn,
