@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 import { ActivityPage } from './pages/activities/ActivityPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { CheckInQrPage } from './pages/activities/CheckInQrPage';
 import { CallupBoardPage } from './pages/callups/CallupBoardPage';
 import { CallupsPage } from './pages/callups/CallupsPage';
@@ -51,6 +52,7 @@ export function ConsoleRoutes() {
           <Route path="/callups/:id" element={<CallupBoardPage />} />
           <Route path="/imports" element={<ImportsPage />} />
           <Route path="/staff" element={<StaffPage />} />
+          <Route path="/audit" element={<AuditPage />} />
           <Route path="/stats" element={<LazyStatsPage />} />
         </Route>
       </Route>

@@ -16,6 +16,7 @@ import { OrderFormPage } from './pages/orders/OrderFormPage';
 import { OrderPage } from './pages/orders/OrderPage';
 import { OrdersPage } from './pages/orders/OrdersPage';
 import { PortalPage } from './pages/orders/PortalPage';
+import { MyDataPage } from './pages/privacy/MyDataPage';
 import { RegisterPage } from './pages/register/RegisterPage';
 import { TeamPage } from './pages/teams/TeamPage';
 import { TeamsPage } from './pages/teams/TeamsPage';
@@ -45,6 +46,7 @@ export function MobileRoutes() {
             <Route path="/me" element={<MePage />} />
             <Route path="/hours" element={<HoursPage />} />
             <Route path="/certificates" element={<CertificatesPage />} />
+            <Route path="/privacy" element={<MyDataPage />} />
             <Route path="/care" element={<CarePage />} />
             <Route path="/training" element={<TrainingPage />} />
             <Route path="/training/:id" element={<CoursePage />} />

@@ -5,6 +5,8 @@ import {
 import { Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../shared/i18n';
+import { useMe } from '../../shared/session';
+import { auditNavItems } from '../pages/audit/nav';
 import { careNavItems } from '../pages/care/nav';
 import { orderNavItems } from '../pages/orders/nav';
 import { statsNavItems } from '../pages/stats/nav';
@@ -14,6 +16,7 @@ import { UserBar } from './UserBar';
 export function ConsoleLayout() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const me = useMe();
   const section = useLocation().pathname.split('/')[1] ?? '';
   // Groups are headings, not folds: every page stays one click away.
   const items: MenuProps['items'] = [
@@ -40,6 +43,7 @@ export function ConsoleLayout() {
     ...careNavItems(t),
     { key: 'imports', icon: <CloudUploadOutlined />, label: t('menu.imports') },
     { key: 'staff', icon: <TeamOutlined />, label: t('menu.staff') },
+    ...auditNavItems(t, me.grants),
   ];
 
   return (

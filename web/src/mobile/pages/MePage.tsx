@@ -1,6 +1,6 @@
 // 我的: who I am as a volunteer (number, masked ID and phone, review status, teams), my
-// hours and stars, links to my records, certificates and activities; roles, language,
-// signing out.
+// hours and stars, links to my records, certificates and activities; roles, my data
+// (download, close the account), language, signing out.
 import { Button, List, Tag } from 'antd-mobile';
 import { useCallback } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -23,6 +23,7 @@ export function MePage() {
   const { t } = useI18n();
   const me = useMe();
   const { signOut } = useSession();
+  const navigate = useNavigate();
   const { volunteer, error, reload } = useMyVolunteer();
   const registered = (useLocation().state as { registered?: boolean } | null)?.registered;
   // Highest role first, as people introduce themselves.
@@ -50,6 +51,9 @@ export function MePage() {
         {grants.map((grant) => (
           <List.Item key={grant.id} description={grant.site.name}>{t(`role.${grant.role}`)}</List.Item>
         ))}
+      </List>
+      <List header={t('privacy.header')}>
+        <List.Item arrowIcon onClick={() => void navigate('/privacy')}>{t('privacy.link')}</List.Item>
       </List>
       <List header={t('lang.label')}>
         <List.Item>

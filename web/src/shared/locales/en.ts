@@ -1,12 +1,16 @@
 import type { MessageKey } from './zh';
+import { auditEn } from './audit.en';
 import { careEn } from './care.en';
 import { ordersEn } from './orders.en';
+import { privacyEn } from './privacy.en';
 import { statsEn } from './stats.en';
 import { wishesEn } from './wishes.en';
 
 export const en: Record<MessageKey, string> = {
+  ...auditEn,
   ...careEn,
   ...ordersEn,
+  ...privacyEn,
   ...statsEn,
   ...wishesEn,
   'app.name': 'Lianxin',

@@ -1,13 +1,17 @@
 // Simplified Chinese, the default. en.ts must have exactly these keys (typed).
 // "one|other" messages are plural forms chosen by {n}.
+import { auditZh } from './audit.zh';
 import { careZh } from './care.zh';
 import { ordersZh } from './orders.zh';
+import { privacyZh } from './privacy.zh';
 import { statsZh } from './stats.zh';
 import { wishesZh } from './wishes.zh';
 
 export const zh = {
+  ...auditZh,
   ...careZh,
   ...ordersZh,
+  ...privacyZh,
   ...statsZh,
   ...wishesZh,
   'app.name': '连心桥',
