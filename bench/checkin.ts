@@ -63,6 +63,8 @@ export async function prepareCheckIns(bench: BenchDatabase, log: (line: string) 
     activityIds.push((await buildActivity(ctx, actor, { projectId: project.id, siteId: station.id, quota: VOLUNTEERS, title: `基准活动${i + 1}` })).id);
   }
   const volunteerIds = (await ctx.db.selectFrom('volunteers').select('id').where('id', '>', before).orderBy('id').execute()).map((row) => row.id);
+  // On a copy of the province a few generated people may already be there (skipped, not doubled).
+  if (volunteerIds.length < VOLUNTEERS * 0.9) throw new Error(`check-in: the import kept ${volunteerIds.length} of ${VOLUNTEERS} volunteers (see import_row_errors)`);
   await sql`INSERT INTO signups (activity_id, volunteer_id, status)
     SELECT a, v, 'confirmed' FROM unnest(${activityIds}::int[]) a CROSS JOIN unnest(${volunteerIds}::int[]) v`.execute(ctx.db);
   await sql`UPDATE activities SET confirmed_count = ${volunteerIds.length} WHERE id = ANY(${activityIds}::int[])`.execute(ctx.db);

@@ -122,6 +122,8 @@ async function copyVolunteers(client: pg.Client, count: number, buckets: County[
     if (batch.length > 0) yield `${batch.join('\n')}\n`;
   }
   await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY volunteers (${VOLUNTEER_COLUMNS.join(', ')}) FROM STDIN`)));
+  // The numbers above were written, not drawn: the next registration must draw past them.
+  await client.query('SELECT setval($1::regclass, $2)', ['volunteer_no_seq', Math.max(made, 1)]);
 }
 
 export interface EncryptPii {
