@@ -59,10 +59,7 @@ export async function login(ctx: AppContext, phone: string, password: string, cl
   const token = await inTransaction(ctx, async (tx) => {
     if (client.previousToken) await q.deleteSession(tx.db, hashToken(client.previousToken));
     await q.deleteExpiredSessions(tx.db, user.id);
-    await recordAudit(tx, {
-      actorId: user.id, action: 'sign_in', subject: `user:${user.id}`, regionCode: user.region_code, reason: null, details: clientDetails(client),
-    });
-    return startSession(tx, user.id, client);
+    return signInSession(tx, { id: user.id, regionCode: user.region_code }, client);
   });
   return { token, me: await me(ctx, user.id) };
 }
@@ -84,6 +81,14 @@ async function auditLockout(ctx: AppContext, phone: string, regionCode: string |
     actorId: null, action: 'sign_in_locked', subject: `phone:${maskPhone(phone)}`, regionCode, reason: null,
     details: { ...clientDetails(client), by, minutes: loginLimits.windowMinutes },
   });
+}
+
+/** Opens the session of a sign-in (with a password, or on registering), audited; returns the cookie token. */
+export async function signInSession(ctx: AppContext, user: { id: number; regionCode: string }, client: Client): Promise<string> {
+  await recordAudit(ctx, {
+    actorId: user.id, action: 'sign_in', subject: `user:${user.id}`, regionCode: user.regionCode, reason: null, details: clientDetails(client),
+  });
+  return startSession(ctx, user.id, client);
 }
 
 /** Opens a session for the user and returns the cookie token. */

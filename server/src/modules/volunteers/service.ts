@@ -213,7 +213,7 @@ export async function registerSelf(ctx: AppContext, input: Static<typeof SelfReg
     }, passwordHash);
     await auth.addGrant(tx, { userId, role: 'volunteer', siteId: checked.site.id, regionCode: checked.site.regionCode, grantedBy: null });
     const { id } = await insertVolunteer(tx, checked, { source: 'self', status: 'pending', userId, createdBy: null });
-    const token = await auth.startSession(tx, userId, client);
+    const token = await auth.signInSession(tx, { id: userId, regionCode: checked.site.regionCode }, client);
     return { token, volunteer: await presentDetail(tx, (await q.findById(tx.db, id))!) };
   });
 }

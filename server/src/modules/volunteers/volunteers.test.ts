@@ -48,6 +48,9 @@ describe('registration on the phone', () => {
     expect((await client.get('/api/v1/volunteers/me')).body.id).toBe(response.body.id);
     const me = await client.get('/api/v1/auth/me');
     expect(me.body.grants.map((g: { role: string }) => g.role)).toEqual(['volunteer']);
+    // Registering signs the person in: audited as any sign-in is.
+    const signIns = await server.ctx.db.selectFrom('audit_log').select('action').where('subject', '=', `user:${me.body.user.id}`).execute();
+    expect(signIns).toEqual([{ action: 'sign_in' }]);
     const row = await server.ctx.db.selectFrom('volunteers').selectAll().where('id', '=', response.body.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(body.idNumber);
     expect(server.ctx.pii.decrypt(row.id_enc)).toBe(body.idNumber);
