@@ -55,6 +55,19 @@ describe('organizations', () => {
     expect(ok.body.customCategory).toBe('非遗传承');
   });
 
+  it('never becomes its own parent, directly or through a team below it', async () => {
+    const make = (name: string, parentId?: number) => centerAdmin.post('/api/v1/organizations', { name, category: 'assistance', siteId: station, ...(parentId ? { parentId } : {}) });
+    const top = (await make('庆南社区志愿服务总队')).body.id as number;
+    const middle = (await make('庆南社区助老分队', top)).body.id as number;
+    const bottom = (await make('庆南社区助老一组', middle)).body.id as number;
+    for (const parentId of [top, bottom]) {
+      const refused = await centerAdmin.patch(`/api/v1/organizations/${top}`, { parentId });
+      expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parentId' });
+    }
+    const moved = await centerAdmin.patch(`/api/v1/organizations/${bottom}`, { parentId: top });
+    expect(moved.status).toBe(200);
+  });
+
   it('hides another county’s organizations', async () => {
     const other = await buildUser(server.ctx, { siteId: await site('210323000000', 'center'), role: 'center_admin' });
     const otherAdmin = await server.signIn(other.phone, other.password);

@@ -125,3 +125,15 @@ export function countActiveMembers(db: Kysely<DB>, organizationId: number) {
   return db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('organization_id', '=', organizationId).where('status', '=', 'active').executeTakeFirstOrThrow();
 }
+
+/** The organization and every parent above it, following parent_id up (a guard bounds a cycle already there). */
+export async function lineageIds(db: Kysely<DB>, id: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM organizations WHERE id = ${id}
+      UNION ALL
+      SELECT o.id, o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 50
+    )
+    SELECT id FROM up`.execute(db);
+  return result.rows.map((row) => row.id);
+}

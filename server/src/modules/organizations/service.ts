@@ -69,9 +69,15 @@ function checkCategory(input: { category?: string | undefined; customCategory?: 
   }
 }
 
-/** A parent organization must be one of the actor's area. */
-async function checkParent(ctx: AppContext, actor: Actor, parentId: number | null | undefined) {
-  if (parentId && !(await q.findScopedOrganization(ctx.db, actor, parentId))) throw notFound('parentId');
+/** A parent organization must be one of the actor's area, and not the organization itself or one below it. */
+async function checkParent(ctx: AppContext, actor: Actor, parentId: number | null | undefined, self?: number) {
+  if (!parentId) return;
+  if (!(await q.findScopedOrganization(ctx.db, actor, parentId))) throw notFound('parentId');
+  if (self !== undefined && (await q.lineageIds(ctx.db, parentId)).includes(self)) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'parentId', detail: { zh: '上级组织不能是本组织或它的下级组织', en: 'The parent cannot be the organization itself or one below it' },
+    });
+  }
 }
 
 function editableFields(ctx: AppContext, input: Partial<OrganizationInputData>): Partial<q.NewOrganizationRow> {
@@ -216,7 +222,7 @@ export async function reviewOrganization(ctx: AppContext, actor: Actor, id: numb
 export async function updateOrganization(ctx: AppContext, actor: Actor, id: number, patch: Static<typeof OrganizationUpdate>) {
   const row = await scoped(ctx, actor, id);
   checkCategory({ category: patch.category ?? row.category, customCategory: patch.customCategory ?? row.custom_category });
-  await checkParent(ctx, actor, patch.parentId);
+  await checkParent(ctx, actor, patch.parentId, id);
   const fields = editableFields(ctx, patch);
   if (patch.leaderVolunteerId !== undefined) {
     if (patch.leaderVolunteerId !== null) {
