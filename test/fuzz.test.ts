@@ -7,7 +7,6 @@
 // holds, and the counters kept beside rows (hour totals, members, seats) equal a recount.
 // Reproduce a run with FUZZ_SEED=<seed>; FUZZ_RUNS sets the runs per route and actor.
 import fc from 'fast-check';
-import { sql, type RawBuilder } from 'kysely';
 import { Value } from 'typebox/value';
 import { afterAll, describe, expect, it } from 'vitest';
 import { regionPrefix } from '../server/src/lib/region-code.ts';
@@ -17,6 +16,7 @@ import { verifyStats } from '../server/src/modules/stats/service.ts';
 import { arbitraryOf, requestsFor, routesOf, type FuzzRequest, type RouteSpec, type Schema } from './fuzz/arbitraries.ts';
 import { ADMIN_PHONE } from './env.ts';
 import { createTestServer, type TestClient, type TestResponse } from './harness.ts';
+import { drifts, recounts, type Recount } from './invariants.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
@@ -80,35 +80,6 @@ function seedOf(route: RouteSpec, actor: string): number {
   for (const char of `${route.method} ${route.path} ${actor}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16_777_619);
   return hash | 0;
 }
-
-/** Counters kept beside their rows, each as the rows where it differs from a recount. */
-const recounts = {
-  // Hour totals: service entries minus their reversals.
-  'volunteer hours': sql`
-    SELECT v.id FROM volunteers v
-    LEFT JOIN volunteer_hours t ON t.volunteer_id = v.id
-    LEFT JOIN (SELECT volunteer_id, sum(minutes) AS minutes, sum(CASE WHEN kind = 'service' THEN 1 ELSE -1 END) AS entries
-               FROM service_hours GROUP BY volunteer_id) s ON s.volunteer_id = v.id
-    WHERE coalesce(t.minutes, 0) <> coalesce(s.minutes, 0) OR coalesce(t.entries, 0) <> coalesce(s.entries, 0)`,
-  'organization members': sql`
-    SELECT o.id FROM organizations o
-    WHERE o.member_count <> (SELECT count(*) FROM memberships m WHERE m.organization_id = o.id AND m.status = 'active')`,
-  'activity seats': sql`
-    SELECT a.id FROM activities a
-    WHERE a.confirmed_count <> (SELECT count(*) FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed')
-       OR a.waitlist_count <> (SELECT count(*) FROM signups s WHERE s.activity_id = a.id AND s.status = 'waitlisted')`,
-  'training seats': sql`
-    SELECT c.id FROM course_sessions c
-    WHERE c.enrolled_count <> (SELECT count(*) FROM session_enrollments e WHERE e.session_id = c.id)`,
-};
-
-/** A drift for each recount to notice, applied in a transaction that is rolled back. */
-const drifts: Record<keyof typeof recounts, RawBuilder<unknown>> = {
-  'volunteer hours': sql`UPDATE volunteer_hours SET minutes = minutes + 1`,
-  'organization members': sql`UPDATE organizations SET member_count = member_count + 1`,
-  'activity seats': sql`UPDATE activities SET waitlist_count = waitlist_count + 1`,
-  'training seats': sql`UPDATE course_sessions SET capacity = capacity + 1, enrolled_count = enrolled_count + 1`,
-};
 
 let sent = 0;
 
@@ -208,7 +179,7 @@ describe('fuzzing every /api/v1 route from the OpenAPI document', () => {
     for (const [what, drift] of Object.entries(drifts)) {
       await expect(server.ctx.db.transaction().execute(async (tx) => {
         await drift.execute(tx);
-        expect({ what, drifted: (await recounts[what as keyof typeof recounts].execute(tx)).rows.length > 0 }).toEqual({ what, drifted: true });
+        expect({ what, drifted: (await recounts[what as Recount].execute(tx)).rows.length > 0 }).toEqual({ what, drifted: true });
         throw rollback;
       })).rejects.toBe(rollback);
     }
