@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { pglitePool } from './pglite-pool.ts';
+import { prepareStatements } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -57,7 +58,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // reported by the pool; one checked out between two queries reports to itself, and its
     // next query fails (503) and the pool drops it on release.
     pool.on('error', (error) => options.onPoolError?.(error));
-    pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => options.onPoolError?.(error));
+      prepareStatements(client);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
