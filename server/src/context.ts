@@ -11,17 +11,22 @@ export interface AppContext {
   engine: Engine;
   pii: Pii;
   config: Config;
+  /** Work to run once the transaction in progress has committed (set by inTransaction). */
+  afterCommit?: Array<() => void>;
 }
 
 /**
  * Runs `work` in one transaction, handing it a context whose queries all go through it.
  * Inside a transaction already, `work` joins it: the caller's commit or rollback covers both.
  */
-export function inTransaction<T>(ctx: AppContext, work: (tx: AppContext) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(ctx: AppContext, work: (tx: AppContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
-  return ctx.db.transaction().execute(async (db) => {
-    const result = await work({ ...ctx, db });
+  const afterCommit: Array<() => void> = [];
+  const result = await ctx.db.transaction().execute(async (db) => {
+    const result = await work({ ...ctx, db, afterCommit });
     await stampCommit(db);
     return result;
   });
+  for (const run of afterCommit) run();
+  return result;
 }

@@ -8,6 +8,7 @@ import { hashPassword, isStrongPassword, verifyPassword } from '../../lib/passwo
 import { maskPhone } from '../../lib/pii.ts';
 import type { Actor, Role } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/service.ts';
+import { actorCache } from './actor-cache.ts';
 import * as q from './queries.ts';
 
 export const SESSION_COOKIE = 'lianxin_sid';
@@ -29,9 +30,24 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 export async function loadActor(ctx: AppContext, token: string): Promise<Actor | null> {
-  const session = await q.findSession(ctx.db, hashToken(token));
+  const tokenHash = hashToken(token);
+  const cached = actorCache.get(tokenHash);
+  if (cached) return cached;
+  const readAt = actorCache.generation();
+  const session = await q.findSession(ctx.db, tokenHash);
   if (!session || session.status !== 'active') return null;
-  return { userId: session.userId, name: session.name, grants: session.grants.map(q.toGrant) };
+  const actor = { userId: session.userId, name: session.name, grants: session.grants.map(q.toGrant) };
+  actorCache.set(tokenHash, actor, readAt);
+  return actor;
+}
+
+/**
+ * A person's sessions, grants or account changed: the actor cache forgets them now and
+ * again once the change commits (a request reading in between must not keep the old one).
+ */
+export function forgetActors(ctx: AppContext, userId: number): void {
+  actorCache.forgetUser(userId);
+  ctx.afterCommit?.push(() => actorCache.forgetUser(userId));
 }
 
 export interface Client {
@@ -57,7 +73,7 @@ export async function login(ctx: AppContext, phone: string, password: string, cl
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
 
   const token = await inTransaction(ctx, async (tx) => {
-    if (client.previousToken) await q.deleteSession(tx.db, hashToken(client.previousToken));
+    if (client.previousToken) await endSession(tx, client.previousToken);
     await q.deleteExpiredSessions(tx.db, user.id);
     return signInSession(tx, { id: user.id, regionCode: user.region_code }, client);
   });
@@ -104,8 +120,13 @@ export async function startSession(ctx: AppContext, userId: number, client: Clie
   return token;
 }
 
+async function endSession(ctx: AppContext, token: string) {
+  await q.deleteSession(ctx.db, hashToken(token));
+  actorCache.forgetToken(hashToken(token));
+}
+
 export async function logout(ctx: AppContext, token: string | undefined) {
-  if (token) await q.deleteSession(ctx.db, hashToken(token));
+  if (token) await endSession(ctx, token);
 }
 
 export async function me(ctx: AppContext, userId: number) {
@@ -137,7 +158,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(change.newPassword);
   return inTransaction(ctx, async (tx) => {
     await q.updatePassword(tx.db, actor.userId, passwordHash);
-    await q.deleteSessionsExcept(tx.db, actor.userId, null);
+    await endAllSessions(tx, actor.userId);
     await recordAudit(tx, {
       actorId: actor.userId, action: 'password_change', subject: `user:${actor.userId}`, regionCode: user.region_code, reason: null, details: clientDetails(client),
     });
@@ -184,8 +205,12 @@ export async function addGrant(ctx: AppContext, grant: { userId: number; role: R
   const row = await q.insertGrant(ctx.db, {
     user_id: grant.userId, role: grant.role, site_id: grant.siteId, region_code: grant.regionCode, granted_by: grant.grantedBy,
   });
+  forgetActors(ctx, grant.userId);
   return row?.id ?? null;
 }
 
-export const endAllSessions = (ctx: AppContext, userId: number) => q.deleteSessionsExcept(ctx.db, userId, null);
+export async function endAllSessions(ctx: AppContext, userId: number) {
+  await q.deleteSessionsExcept(ctx.db, userId, null);
+  forgetActors(ctx, userId);
+}
 export const findGrants = (ctx: AppContext, userId: number) => q.findGrants(ctx.db, userId);

@@ -152,6 +152,7 @@ function erase(ctx: AppContext, erasure: Erasure) {
     await q.scrubLoginAttempts(tx.db, user.id, user.phone_hash);
     await q.deleteAccountData(tx.db, user.id);
     await q.scrubUser(tx.db, user.id, pseudonym);
+    auth.forgetActors(tx, user.id);
 
     const totals = volunteer ? await q.totalsOf(tx.db, volunteer.id) : undefined;
     const kept = { minutes: totals?.minutes ?? 0, entries: totals?.entries ?? 0 };

@@ -109,8 +109,7 @@ export async function createStaff(ctx: AppContext, actor: Actor, input: NewStaff
   if (input.password !== undefined && !isStrongPassword(input.password)) throw new AppError('WEAK_PASSWORD', { field: 'password' });
   const initialPassword = input.password ?? generatePassword();
   const passwordHash = await hashPassword(initialPassword);
-  return ctx.db.transaction().execute(async (tx) => {
-    const txCtx = { ...ctx, db: tx };
+  return inTransaction(ctx, async (txCtx) => {
     const existing = await auth.findAccountByPhone(txCtx, input.phone);
     const userId = existing?.id ?? await auth.createAccount(txCtx, {
       name: input.name, phone: input.phone, password: initialPassword, regionCode: site.regionCode,
@@ -147,6 +146,7 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, userId: number,
   if (roleRank(grant.role) >= rankOver(actor, grant.regionCode)) throw new AppError('FORBIDDEN');
   await inTransaction(ctx, async (tx) => {
     await q.deleteGrant(tx.db, grantId);
+    auth.forgetActors(tx, userId);
     await auditStaff(tx, actor, 'grant_revoke', userId, grant.regionCode, { role: grant.role, siteId: grant.siteId, grantId });
   });
   return getStaff(ctx, actor, userId);
@@ -159,6 +159,7 @@ export async function updateStaff(ctx: AppContext, actor: Actor, userId: number,
     if (patch.name) await q.setName(tx.db, userId, patch.name.trim());
     if (patch.status) await q.setStatus(tx.db, userId, patch.status);
     if (patch.status === 'disabled') await auth.endAllSessions(tx, userId);
+    auth.forgetActors(tx, userId);
     await auditStaff(tx, actor, 'staff_update', userId, user.region_code, {
       ...(patch.name ? { name: patch.name.trim() } : {}), ...(patch.status ? { status: patch.status } : {}),
     });

@@ -119,4 +119,15 @@ describe('staff accounts', () => {
     const self = (await county.get('/api/v1/auth/me')).body;
     expect((await county.delete(`/api/v1/staff/${self.user.id}/grants/${self.grants[0].id}`)).status).toBe(403);
   });
+
+  it('a revoked role and a disabled account hold from the person’s very next request', async () => {
+    const phone = nextPhone();
+    const created = await county.post('/api/v1/staff', { name: '即撤', phone, role: 'station_admin', siteId: await site('210321001025', 'station'), password: 'Station2026x' });
+    const person = await server.signIn(phone, 'Station2026x');
+    expect((await person.get('/api/v1/staff')).status).toBe(200); // the person's actor is now remembered
+    await county.delete(`/api/v1/staff/${created.body.staff.id}/grants/${created.body.staff.grants[0].id}`);
+    expect((await person.get('/api/v1/staff')).status).toBe(403);
+    expect((await county.patch(`/api/v1/staff/${created.body.staff.id}`, { status: 'disabled' })).status).toBe(200);
+    expect((await person.get('/api/v1/auth/me')).status).toBe(401);
+  });
 });
