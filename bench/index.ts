@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { benchCheckIn } from './checkin.ts';
+import { benchWrites } from './writes.ts';
 import { benchFanOut } from './fanout.ts';
 import { benchImport } from './import.ts';
 import { generateProvince } from './province.ts';
@@ -39,7 +39,7 @@ export interface BenchOptions {
 
 const benchmarks: Record<string, (options: BenchOptions) => Promise<BenchResult[]>> = {
   import: benchImport,
-  'check-in': benchCheckIn,
+  writes: benchWrites,
   'fan-out': benchFanOut,
   reads: benchReads,
 };
@@ -66,7 +66,7 @@ function markdown(report: { date: string; machine: string; results: BenchResult[
     '| benchmark | value | ceiling | ratio | target | what |', '|---|---:|---:|---:|---:|---|',
   ];
   for (const r of report.results) {
-    const target = r.target === 0 ? 'ceiling' : r.ratio !== undefined ? `≥ ${r.target}` : `${r.lowerIsBetter ? '≤' : '≥'} ${r.target} ${r.unit}`;
+    const target = r.name.startsWith('ceiling') ? 'ceiling' : r.target === 0 ? '—' : r.ratio !== undefined ? `≥ ${r.target}` : `${r.lowerIsBetter ? '≤' : '≥'} ${r.target} ${r.unit}`;
     lines.push(`| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.ceiling?.toLocaleString('en-US') ?? ''} | ${r.ratio ?? ''} | ${target} | ${r.note ?? ''} |`);
   }
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { prepareCheckIns } from './checkin.ts';
+import { prepareCheckIns } from './writes.ts';
 import { freshBenchDatabase } from './database.ts';
 import type { BenchOptions, BenchResult } from './index.ts';
 import { percentile, send, type Request } from './load.ts';
