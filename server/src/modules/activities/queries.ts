@@ -1,10 +1,11 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { ActivitiesTable, DB } from '../../db/schema.ts';
+import { overPage } from '../../lib/paging.ts';
 import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 
-const withProject = (db: Kysely<DB>) => db.selectFrom('activities')
+const withProject = (db: QueryCreator<DB>) => db.selectFrom('activities')
   .innerJoin('projects', 'projects.id', 'activities.project_id')
   .innerJoin('organizations', 'organizations.id', 'projects.organization_id')
   .innerJoin('sites', 'sites.id', 'activities.site_id')
@@ -34,8 +35,9 @@ export interface ActivityFilter {
   to?: string | undefined;
 }
 
+/** A page of activities in the actor's area, newest first, cut before it is named. */
 export function listScopedActivities(db: Kysely<DB>, actor: Actor, filter: ActivityFilter, after: [string, number] | null, limit: number) {
-  let query = withProject(db).where(withinScope(actor, 'activities.region_code'));
+  let query = db.selectFrom('activities').selectAll().where(withinScope(actor, 'activities.region_code'));
   if (filter.under) query = query.where(withinPrefixes([filter.under], 'activities.region_code'));
   if (filter.projectId) query = query.where('activities.project_id', '=', filter.projectId);
   if (filter.status) query = query.where('activities.status', '=', filter.status);
@@ -48,7 +50,8 @@ export function listScopedActivities(db: Kysely<DB>, actor: Actor, filter: Activ
       eb.and([eb('activities.starts_at', '=', new Date(after[0])), eb('activities.id', '<', after[1])]),
     ]));
   }
-  return query.orderBy('activities.starts_at', 'desc').orderBy('activities.id', 'desc').limit(limit + 1).execute();
+  const page = query.orderBy('activities.starts_at', 'desc').orderBy('activities.id', 'desc').limit(limit + 1);
+  return withProject(overPage(db, 'activities', page)).orderBy('activities.starts_at', 'desc').orderBy('activities.id', 'desc').execute();
 }
 
 /**

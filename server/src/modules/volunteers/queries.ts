@@ -4,6 +4,7 @@ import { CompiledQuery, sql, type Insertable, type Kysely, type Selectable } fro
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DB, VolunteersTable } from '../../db/schema.ts';
 import { likePrefix } from '../../lib/like.ts';
+import { overPage } from '../../lib/paging.ts';
 import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
 
 export type VolunteerRow = Selectable<VolunteersTable>;
@@ -157,7 +158,10 @@ export function listScoped(
       .where('memberships.organization_id', '=', orgId).where('memberships.status', '=', 'active')));
   }
   if (after) query = query.where((eb) => eb.or([eb('region_code', '>', after[0]), eb.and([eb('region_code', '=', after[0]), eb('id', '>', after[1])])]));
-  return query.orderBy('region_code').orderBy('id').limit(limit + 1).execute();
+  const page = query.orderBy('region_code').orderBy('id').limit(limit + 1);
+  return overPage(db, 'volunteers', page).selectFrom('volunteers').innerJoin('sites', 'sites.id', 'volunteers.site_id')
+    .selectAll('volunteers').select(['sites.name as site_name', 'sites.region_code as site_region_code'])
+    .orderBy('volunteers.region_code').orderBy('volunteers.id').execute();
 }
 
 export function siteNames(db: Kysely<DB>, siteIds: number[]) {

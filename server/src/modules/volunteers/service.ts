@@ -157,14 +157,15 @@ export async function insertVolunteerBatch(ctx: AppContext, provinceCode: string
 /** From this many rows a batch goes in by COPY (PostgreSQL); fewer by one INSERT. */
 const COPY_FROM_ROWS = 200;
 
-type Row = q.VolunteerRow;
+/** A volunteer row, with its home site's name when the query joined it (the lists do). */
+type Row = q.VolunteerRow & { site_name?: string; site_region_code?: string };
 
 async function present(ctx: AppContext, rows: Row[]) {
-  const siteRows = await q.siteNames(ctx.db, [...new Set(rows.map((row) => row.site_id))]);
-  const siteById = new Map(siteRows.map((site) => [site.id, site]));
+  const unnamed = rows.filter((row) => row.site_name === undefined).map((row) => row.site_id);
+  const siteById = new Map((await q.siteNames(ctx.db, [...new Set(unnamed)])).map((site) => [site.id, site]));
   const today = chinaToday();
   return rows.map((row) => {
-    const site = siteById.get(row.site_id)!;
+    const site = row.site_name !== undefined ? { id: row.site_id, name: row.site_name, region_code: row.site_region_code! } : siteById.get(row.site_id)!;
     return {
       id: row.id,
       volunteerNo: row.volunteer_no,

@@ -1,10 +1,11 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { CampaignsTable, DB, WishesTable } from '../../db/schema.ts';
+import { overPage } from '../../lib/paging.ts';
 import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
 
 export type WishRow = Selectable<WishesTable>;
 
-const withNames = (db: Kysely<DB>) => db.selectFrom('wishes')
+const withNames = (db: QueryCreator<DB>) => db.selectFrom('wishes')
   .innerJoin('sites', 'sites.id', 'wishes.site_id')
   .leftJoin('campaigns', 'campaigns.id', 'wishes.campaign_id')
   .leftJoin('volunteers as claimer', 'claimer.id', 'wishes.claimer_volunteer_id')
@@ -37,7 +38,7 @@ export interface WishFilter {
 }
 
 function filtered(db: Kysely<DB>, filter: WishFilter) {
-  let query = withNames(db);
+  let query = db.selectFrom('wishes').selectAll();
   if (filter.under) query = query.where(withinPrefixes([filter.under], 'wishes.region_code'));
   if (filter.status) query = query.where('wishes.status', '=', filter.status);
   if (filter.campaignId) query = query.where('wishes.campaign_id', '=', filter.campaignId);
@@ -47,17 +48,20 @@ function filtered(db: Kysely<DB>, filter: WishFilter) {
   return query;
 }
 
+/** Newest first, one more than the page (paging.ts pageOf), cut before it is named. */
+function namedPage(db: Kysely<DB>, query: ReturnType<typeof filtered>, beforeId: number | null, limit: number) {
+  const page = (beforeId ? query.where('wishes.id', '<', beforeId) : query).orderBy('wishes.id', 'desc').limit(limit + 1);
+  return withNames(overPage(db, 'wishes', page)).orderBy('wishes.id', 'desc').execute();
+}
+
 export function listScoped(db: Kysely<DB>, actor: Actor, filter: WishFilter, beforeId: number | null, limit: number) {
-  let query = filtered(db, filter).where(withinScope(actor, 'wishes.region_code'));
-  if (beforeId) query = query.where('wishes.id', '<', beforeId);
-  return query.orderBy('wishes.id', 'desc').limit(limit + 1).execute();
+  return namedPage(db, filtered(db, filter).where(withinScope(actor, 'wishes.region_code')), beforeId, limit);
 }
 
 /** The public wall: wishes waiting for someone, and those already taken up. */
 export function wall(db: Kysely<DB>, filter: WishFilter & { under: string }, beforeId: number | null, limit: number) {
-  let query = filtered(db, { ...filter, status: undefined }).where('wishes.status', 'in', filter.status ? [filter.status] : ['published', 'claimed', 'fulfilled', 'confirmed']);
-  if (beforeId) query = query.where('wishes.id', '<', beforeId);
-  return query.orderBy('wishes.id', 'desc').limit(limit + 1).execute();
+  const query = filtered(db, { ...filter, status: undefined }).where('wishes.status', 'in', filter.status ? [filter.status] : ['published', 'claimed', 'fulfilled', 'confirmed']);
+  return namedPage(db, query, beforeId, limit);
 }
 
 export function byPoster(db: Kysely<DB>, userId: number) {
