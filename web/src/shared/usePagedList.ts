@@ -17,23 +17,37 @@ interface Shown<T> {
   error?: unknown;
 }
 
+/**
+ * A page answered to a request sent at `sentAt`, with the rows changed here since: they
+ * replace the page's copies, and on a first page they stay shown (first) when the page no
+ * longer holds them (the change moved them out of its query meanwhile).
+ */
+export function withChanges<T, K extends keyof T>(items: T[], changes: { item: T; at: number }[], sentAt: number, key: K, page: 'first' | 'next'): T[] {
+  const later = changes.filter((change) => change.at > sentAt);
+  const replaced = items.map((row) => later.find((change) => change.item[key] === row[key])?.item ?? row);
+  if (page === 'next') return replaced;
+  const dropped = later.filter((change) => !items.some((row) => row[key] === change.item[key])).map((change) => change.item);
+  return [...dropped, ...replaced];
+}
+
 export function usePagedList<T, K extends keyof T>(fetchPage: (cursor?: string) => Promise<Page<T>>, key: K) {
   const [shown, setShown] = useState<Shown<T> | null>(null);
   const [version, setVersion] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
   // Rows changed by an action, with when: a page whose request left earlier is older than
-  // them, so they replace its copies (an approval made while the next tab was loading).
+  // them, so they replace its copies (an approval made while the next tab was loading), and
+  // stay shown when that page, answered after the change, no longer holds them.
   const changed = useRef(new Map<T[K], { item: T; at: number }>());
-  const fresher = useCallback((items: T[], sentAt: number) => items.map((row) => {
-    const change = changed.current.get(row[key]);
-    return change && change.at > sentAt ? change.item : row;
-  }), [key]);
+  const fresher = useCallback(
+    (items: T[], sentAt: number, page: 'first' | 'next') => withChanges(items, [...changed.current.values()], sentAt, key, page),
+    [key],
+  );
 
   useEffect(() => {
     let live = true;
     const sentAt = performance.now();
     fetchPage().then(
-      (page) => live && setShown({ fetchPage, version, ...page, items: fresher(page.items, sentAt) }),
+      (page) => live && setShown({ fetchPage, version, ...page, items: fresher(page.items, sentAt, 'first') }),
       (error: unknown) => live && setShown({ fetchPage, version, items: [], nextCursor: null, error }),
     );
     return () => {
@@ -50,7 +64,7 @@ export function usePagedList<T, K extends keyof T>(fetchPage: (cursor?: string) 
     const sentAt = performance.now();
     try {
       const page = await current.fetchPage(current.nextCursor);
-      setShown((list) => (list === current ? { ...list, items: [...list.items, ...fresher(page.items, sentAt)], nextCursor: page.nextCursor } : list));
+      setShown((list) => (list === current ? { ...list, items: [...list.items, ...fresher(page.items, sentAt, 'next')], nextCursor: page.nextCursor } : list));
     } finally {
       setLoadingMore(false);
     }
