@@ -52,15 +52,19 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Drops copies whose test run is gone, and unused templates of older schemas. */
+/**
+ * Drops copies whose test run is gone, and templates of older sources while no other run is
+ * live (another run on the same server may be copying from one of them).
+ */
 async function dropStale(admin: pg.Client, keep: string) {
   const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'lianxin%'");
+  const runOf = (datname: string) => Number(/^lianxin_t_(\d+)_/.exec(datname)?.[1] ?? 0);
+  const othersLive = rows.some(({ datname }) => runOf(datname) > 0 && runOf(datname) !== process.pid && processAlive(runOf(datname)));
   for (const { datname } of rows) {
-    const copy = /^lianxin_t_(\d+)_/.exec(datname);
-    const staleCopy = copy && !processAlive(Number(copy[1]));
+    const staleCopy = runOf(datname) > 0 && !processAlive(runOf(datname));
     // A template still being built (…_<pid>) belongs to a run that may yet rename it.
     const building = /^lianxin_tpl_\w+_(\d+)$/.exec(datname);
-    const staleTemplate = datname.startsWith('lianxin_tpl_') && datname !== keep && !(building && processAlive(Number(building[1])));
+    const staleTemplate = datname.startsWith('lianxin_tpl_') && datname !== keep && !othersLive && !(building && processAlive(Number(building[1])));
     if (!staleCopy && !staleTemplate) continue;
     // A template another run still copies from is busy: leave it for next time.
     await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
