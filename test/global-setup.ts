@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import type { AppContext } from '../server/src/context.ts';
 import { openDatabase } from '../server/src/db/index.ts';
 import { migrate, readMigrations } from '../server/src/db/migrate.ts';
+import { chinaToday } from '../server/src/lib/id-number.ts';
 import { createPii } from '../server/src/lib/pii.ts';
 import { seed } from '../server/src/seed/index.ts';
 import { databaseUrl, TEST_PII_KEY, testConfig, testRoot, withDatabase } from './env.ts';
@@ -32,9 +33,12 @@ async function seedInto(options: { databaseUrl?: string; dataDir: string }) {
   }
 }
 
-/** Name for this version of the code: any change to the server's sources builds a new template. */
+/**
+ * Name for this version of the code on this day: any change to the server's sources builds a
+ * new template, and so does a new day in China (the demo's dates are relative to today).
+ */
 function templateTag(): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(chinaToday());
   for (const migration of readMigrations()) hash.update(migration.checksum);
   const root = path.join(import.meta.dirname, '../server/src');
   const sources = fs.readdirSync(root, { recursive: true, encoding: 'utf8' })

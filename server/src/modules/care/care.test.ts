@@ -8,7 +8,8 @@ let server: TestServer;
 let station: number;
 let stationAdmin: TestClient;
 
-const days = (n: number) => new Date(Date.now() + n * 24 * 3600_000).toISOString().slice(0, 10);
+/** China's date n days from today (the coverage report counts in Asia/Shanghai days). */
+const days = (n: number) => new Date(new Date(`${chinaToday()}T00:00:00Z`).getTime() + n * 24 * 3600_000).toISOString().slice(0, 10);
 
 async function member() {
   const account = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });
