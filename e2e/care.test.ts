@@ -5,6 +5,7 @@
 // on the phone shows on the console's live board under its post.
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chinaDayFrom as beijingDate } from '../server/src/lib/id-number.ts';
 import { dropdown, phoneAs, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const VOLUNTEER = '13800000005';
@@ -42,7 +43,6 @@ async function pick(page: Page, field: ReturnType<Page['getByLabel']>, typed: st
 }
 
 /** A Beijing wall-clock date `days` from today, 'YYYY-MM-DD'. */
-const beijingDate = (days: number) => new Date(Date.now() + days * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
 
 const visitsOf = (id: number) => run.server.ctx.db.selectFrom('care_visits').select(['client_id', 'kind', 'visited_on']).where('recipient_id', '=', id).execute();
 

@@ -2,6 +2,7 @@
 // demo county: publishing weekly activities, the leader's rotating QR screen, and
 // confirming attendance with a forgotten check-out.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chinaDayFrom as beijingDate } from '../server/src/lib/id-number.ts';
 import { dropdown, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const CENTER_ADMIN = '13800000001';
@@ -14,10 +15,6 @@ beforeAll(() => {
   run = browserRun();
 });
 
-/** A Beijing wall-clock date `days` from today, 'YYYY-MM-DD'. */
-function beijingDate(days: number): string {
-  return new Date(Date.now() + days * 24 * HOUR + 8 * HOUR).toISOString().slice(0, 10);
-}
 
 describe('console activities', () => {
   it('publishes an activity with weekly repeats under the demo project and lists every session', async () => {

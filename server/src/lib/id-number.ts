@@ -63,3 +63,11 @@ export function chinaToday(now?: Date): string {
   if (at < today.at || at - today.at > 1000) today = { at, date: chinaDate.format(new Date(at)) };
   return today.date;
 }
+
+/** The date `days` after a YYYY-MM-DD date (before it when negative). */
+export function addDays(day: string, days: number): string {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** China's date `days` from today. */
+export const chinaDayFrom = (days: number): string => addDays(chinaToday(), days);

@@ -4,6 +4,7 @@
 // next week asks for, an offline session of it with a lecturer; and an open call-up for
 // the emergency reserve.
 import type { AppContext } from '../context.ts';
+import { chinaDayFrom } from '../lib/id-number.ts';
 import type { Actor } from '../lib/scope.ts';
 import * as callups from '../modules/callups/service.ts';
 import * as care from '../modules/care/service.ts';
@@ -12,8 +13,6 @@ import { buildActivity } from './factories.ts';
 
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
-/** A day in China time, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * HOUR + days * DAY).toISOString().slice(0, 10);
 
 export const DEMO_QUALIFICATION = '应急救护';
 export const DEMO_COURSE = '应急救护基础知识';
@@ -34,12 +33,12 @@ export async function seedDemoCare(ctx: AppContext, who: CareActors, place: { st
     visitEveryDays: 14, caretakerId: me!, consent: true,
   });
   // Visited 20 days ago, every 14 days: six days overdue, on the coverage report.
-  await care.logVisit(ctx, who.volunteer, due.id, { clientId: 'demo-visit-sun-1', visitedOn: chinaDay(-20), kind: 'home', summary: '上门看望，量了血压，帮忙打扫卫生。' });
+  await care.logVisit(ctx, who.volunteer, due.id, { clientId: 'demo-visit-sun-1', visitedOn: chinaDayFrom(-20), kind: 'home', summary: '上门看望，量了血压，帮忙打扫卫生。' });
   const child = await care.addRecipient(ctx, who.station, {
     groupId: group.id, kind: 'left_behind_child', name: '周小宇', address: '庆南社区8号楼', needs: '父母在外务工，随奶奶生活，需课业辅导',
     visitEveryDays: 30, caretakerId: me!, consent: true,
   });
-  await care.logVisit(ctx, who.volunteer, child.id, { clientId: 'demo-visit-zhou-1', visitedOn: chinaDay(-3), kind: 'home', summary: '辅导作业一小时，和奶奶聊了孩子近况。' });
+  await care.logVisit(ctx, who.volunteer, child.id, { clientId: 'demo-visit-zhou-1', visitedOn: chinaDayFrom(-3), kind: 'home', summary: '辅导作业一小时，和奶奶聊了孩子近况。' });
   await care.createUnitPair(ctx, who.center, {
     unitName: '台安县卫生健康局', unitType: 'party_government', siteId: place.stationId, unitContactName: '孟科长', unitContactPhone: '13900005502',
     communityContactName: '赵站长', startedOn: '2026-03-01',

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
+import { chinaToday } from '../../lib/id-number.ts';
 import { actorFor, buildPoint, buildUser, buildVolunteer, nextPhone } from '../../seed/factories.ts';
 import { recordServiceHours } from '../hours/service.ts';
 
@@ -95,7 +96,7 @@ describe('the audit log', () => {
   });
 
   it('filters by day and pages newest first', async () => {
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = chinaToday();
     const all = await entries(center, `&from=${today}&to=${today}`);
     expect(all.length).toBeGreaterThan(3);
     expect(all.map((entry) => entry.id)).toEqual([...all.map((entry) => entry.id)].sort((a, b) => b - a));

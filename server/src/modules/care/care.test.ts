@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
-import { chinaToday } from '../../lib/id-number.ts';
+import { chinaDayFrom, chinaToday } from '../../lib/id-number.ts';
 import { buildUser, buildVolunteer } from '../../seed/factories.ts';
 
 let server: TestServer;
@@ -9,7 +9,7 @@ let station: number;
 let stationAdmin: TestClient;
 
 /** China's date n days from today (the coverage report counts in Asia/Shanghai days). */
-const days = (n: number) => new Date(new Date(`${chinaToday()}T00:00:00Z`).getTime() + n * 24 * 3600_000).toISOString().slice(0, 10);
+const days = chinaDayFrom;
 
 async function member() {
   const account = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });

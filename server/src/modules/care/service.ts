@@ -4,7 +4,7 @@
 // site see it, every read of a recipient's detail is audited, and lists show masked names.
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { chinaToday } from '../../lib/id-number.ts';
+import { addDays, chinaToday } from '../../lib/id-number.ts';
 import { maskName, maskPhone } from '../../lib/pii.ts';
 import { covers, requireAdmin, type Actor } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -163,7 +163,6 @@ export async function addRecipient(ctx: AppContext, actor: Actor, input: Recipie
   return { id };
 }
 
-const addDays = (day: string, days: number) => new Date(new Date(`${day}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
 
 /** When a visit falls due, and how late it is, on a given day (China time). */
 function dueOf(row: q.RecipientRow, today: string) {
