@@ -42,8 +42,6 @@ async function pick(page: Page, field: ReturnType<Page['getByLabel']>, typed: st
   await dropdown(page).getByTitle(name).first().click();
 }
 
-/** A Beijing wall-clock date `days` from today, 'YYYY-MM-DD'. */
-
 const visitsOf = (id: number) => run.server.ctx.db.selectFrom('care_visits').select(['client_id', 'kind', 'visited_on']).where('recipient_id', '=', id).execute();
 
 describe('pairing and assistance', () => {
