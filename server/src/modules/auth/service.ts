@@ -121,8 +121,9 @@ export async function startSession(ctx: AppContext, userId: number, client: Clie
 }
 
 async function endSession(ctx: AppContext, token: string) {
-  await q.deleteSession(ctx.db, hashToken(token));
-  actorCache.forgetToken(hashToken(token));
+  const tokenHash = hashToken(token);
+  await q.deleteSession(ctx.db, tokenHash);
+  actorCache.forgetToken(tokenHash);
 }
 
 export async function logout(ctx: AppContext, token: string | undefined) {
