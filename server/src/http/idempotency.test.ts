@@ -1,6 +1,7 @@
 // Idempotency-Key when the database went away between a write and its stored answer: the
 // write's own commit stamps the key, so a retry never doubles the write, and a retry of an
 // attempt that died before committing runs once the reservation has lapsed.
+import { setTimeout } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestClient, type TestServer } from '../../../test/harness.ts';
@@ -45,6 +46,21 @@ describe('a retried request', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('IDEMPOTENCY_DONE');
     expect(await wishesTitled('换灯泡（二）')).toBe(1);
+  });
+
+  it('waits for the answer of a write that has committed, and replays it once stored', async () => {
+    const first = await postWish('换灯泡（四）', 'idem-late-0004');
+    const answer = await keyRow('idem-late-0004');
+    await forgetAnswer('idem-late-0004');
+    // The first attempt stores its answer a moment after the retry arrives.
+    const stored = setTimeout(250).then(() => server.ctx.db.updateTable('idempotency_keys')
+      .set({ status: answer.status, response: JSON.stringify(answer.response) }).where('key', '=', 'idem-late-0004').execute());
+    const again = await postWish('换灯泡（四）', 'idem-late-0004');
+    await stored;
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await wishesTitled('换灯泡（四）')).toBe(1);
   });
 
   it('waits while the first attempt may still be running, and runs once its reservation has lapsed without a commit', async () => {

@@ -4,8 +4,9 @@
 // retry arriving while the first is still running is told so (409), never run twice.
 // The write's own transaction stamps the key (lib/idempotent-writes.ts), so when the
 // database goes away between the write and its stored answer, a retry still knows which
-// happened: committed (409, done: look at the result) or not (run it again, once the first
-// attempt's reservation has lapsed).
+// happened: committed (its answer replayed once stored, or 409 done: look at the result, if it
+// never is) or not (run it again, once the first attempt's reservation has lapsed).
+import { setTimeout } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
@@ -26,6 +27,9 @@ declare module 'fastify' {
 const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 /** A reservation without a commit this old belongs to an attempt that died: a retry takes it over. */
 const RESERVATION_SECONDS = 30;
+/** How long a retry waits for the answer of a write that has committed: 10 × 100 ms. */
+const ANSWER_WAITS = 10;
+const ANSWER_WAIT_MS = 100;
 
 function slotOf(request: FastifyRequest): IdempotencySlot | null {
   const header = request.headers['idempotency-key'];
@@ -70,7 +74,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
         field: 'Idempotency-Key', detail: { zh: '该 Idempotency-Key 已用于其他请求', en: 'This Idempotency-Key was used for another request' },
       });
     }
-    if (earlier.status !== null) return reply.status(earlier.status).header('idempotent-replayed', 'true').send(earlier.response);
+    const answer = earlier.status === null && earlier.committed_at !== null ? await storedAnswer(ctx, slot) : earlier;
+    if (answer.status !== null) return reply.status(answer.status).header('idempotent-replayed', 'true').send(answer.response);
     if (earlier.committed_at !== null) throw new AppError('IDEMPOTENCY_DONE');
     if (!(await takeOverLapsed(ctx, slot))) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     request.idempotencySlot = slot;
@@ -97,6 +102,19 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     }
     return payload;
   });
+}
+
+/**
+ * The answer of an attempt whose write has committed: it is stored a moment after the commit,
+ * so a retry arriving in between waits for it rather than being told the answer was lost.
+ */
+async function storedAnswer(ctx: AppContext, slot: IdempotencySlot) {
+  for (let tries = 0; ; tries += 1) {
+    const row = await ctx.db.selectFrom('idempotency_keys').select(['status', 'response'])
+      .where('user_key', '=', slot.userKey).where('key', '=', slot.key).executeTakeFirstOrThrow();
+    if (row.status !== null || tries === ANSWER_WAITS) return row;
+    await setTimeout(ANSWER_WAIT_MS);
+  }
 }
 
 /** Takes over a reservation left without a commit for RESERVATION_SECONDS (its attempt died); one retry wins. */
