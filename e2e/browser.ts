@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, against a real Lianxin server listening on
 // a free port with its own copy of the seeded database and the production web build.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createTestServer, type TestServer } from '../test/harness.ts';
 
@@ -137,6 +137,32 @@ export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwC
 
 /** The open dropdown of an antd select (closed ones stay in the page, hidden). */
 export const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/**
+ * Chooses `option` in the antd select whose input is `field` (typing `typed` first into a
+ * searching one) and waits until the select shows it. Under load a list can still be moving
+ * or re-rendering with new search results when the option is clicked, and the click then
+ * lands beside it: the choice is made again, rather than the form failing later on an
+ * empty field.
+ */
+export async function choose(page: Page, field: Locator, option: string | RegExp, { typed, exact }: { typed?: string; exact?: boolean } = {}) {
+  const listed = dropdown(page).getByTitle(option, { exact }).first();
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = select.locator('.ant-select-content-has-value').and(page.getByTitle(option, { exact }));
+  for (let attempt = 1; ; attempt += 1) {
+    if (attempt === 1 || !(await listed.isVisible())) {
+      if (typed === undefined) await field.click();
+      else await field.fill(typed);
+    }
+    await listed.click();
+    try {
+      await shown.waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
 
 /** The table rows that contain `text`. */
 export const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });

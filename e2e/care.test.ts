@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDayFrom as beijingDate } from '../server/src/lib/id-number.ts';
-import { dropdown, phoneAs, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, phoneAs, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const VOLUNTEER = '13800000005';
 const CENTER_ADMIN = '13800000001';
@@ -35,12 +35,6 @@ async function recipientId(maskedName: string) {
 
 const siteName = async (regionCode: string, kind: 'center' | 'institute' | 'station') =>
   (await run.server.ctx.db.selectFrom('sites').select('name').where('region_code', '=', regionCode).where('kind', '=', kind).executeTakeFirstOrThrow()).name;
-
-/** Types into a search select and picks the option whose title starts with `name`. */
-async function pick(page: Page, field: ReturnType<Page['getByLabel']>, typed: string, name: string | RegExp) {
-  await field.fill(typed);
-  await dropdown(page).getByTitle(name).first().click();
-}
 
 const visitsOf = (id: number) => run.server.ctx.db.selectFrom('care_visits').select(['client_id', 'kind', 'visited_on']).where('recipient_id', '=', id).execute();
 
@@ -252,13 +246,13 @@ describe('the console', () => {
     await page.getByRole('button', { name: '新建帮扶小组' }).click();
     const create = page.getByRole('dialog', { name: '新建帮扶小组' });
     await create.getByLabel('小组名称').fill('庆南社区助老小组');
-    await pick(page, create.getByLabel('所在实践站'), '庆南', station);
-    await pick(page, create.getByLabel('第一位成员（可不填）'), '陈志愿', /^陈志愿/);
+    await choose(page, create.getByLabel('所在实践站'), station, { typed: '庆南' });
+    await choose(page, create.getByLabel('第一位成员（可不填）'), /^陈志愿/, { typed: '陈志愿' });
     await create.getByRole('button', { name: '创建' }).click();
 
     const drawer = page.getByRole('dialog', { name: '庆南社区助老小组' });
     await drawer.getByRole('row').filter({ hasText: '陈志愿' }).getByText('在册').waitFor();
-    await pick(page, drawer.getByLabel('添加成员'), '刘队长', /^刘队长/);
+    await choose(page, drawer.getByLabel('添加成员'), /^刘队长/, { typed: '刘队长' });
     await drawer.getByRole('button', { name: '添加成员' }).click();
     await drawer.getByRole('row').filter({ hasText: '刘队长' }).getByText('在册').waitFor();
 
@@ -266,8 +260,7 @@ describe('the console', () => {
     const add = page.getByRole('dialog', { name: '添加帮扶对象到“庆南社区助老小组”' });
     await add.getByLabel('姓名').fill('钱桂花');
     await add.getByLabel('住址').fill('庆南社区7号楼');
-    await add.getByLabel('负责志愿者').click();
-    await dropdown(page).getByTitle('陈志愿').click();
+    await choose(page, add.getByLabel('负责志愿者'), '陈志愿');
     await add.getByRole('button', { name: '添加' }).click();
     await add.getByText('须先取得本人或监护人的单独同意').waitFor();
     await add.getByText('已取得本人或监护人对采集、使用上述敏感信息的单独同意').click();
@@ -305,8 +298,7 @@ describe('the console', () => {
 
     await orphan.getByRole('button', { name: '交接' }).click();
     const handOver = page.getByRole('dialog', { name: '交接帮扶对象：钱**' });
-    await handOver.getByLabel('交接给').click();
-    await dropdown(page).getByTitle(/^刘队长/).click();
+    await choose(page, handOver.getByLabel('交接给'), /^刘队长/);
     await handOver.getByRole('button', { name: '交接' }).click();
     await orphans.getByText('每位帮扶对象都有人负责').waitFor();
     await leavers.getByRole('row').filter({ hasText: '庆南社区助老小组' }).getByText('已交接').waitFor();
@@ -326,15 +318,14 @@ describe('the console', () => {
     const course = page.getByRole('dialog', { name: '新建课程' });
     await course.getByLabel('课程名称').fill('防溺水安全知识');
     await course.getByLabel('类别').fill('安全教育');
-    await pick(page, course.getByLabel('开课单位'), '台安县', center);
+    await choose(page, course.getByLabel('开课单位'), center, { typed: '台安县' });
     await course.getByLabel('取得资质').fill('防溺水');
     await course.getByLabel('第 1 题题目').fill('发现有人溺水，应该怎么做？');
     await course.getByLabel('第 1 题选项 A').fill('直接跳下水');
     await course.getByLabel('第 1 题选项 B').fill('大声呼救并抛救生圈');
     await course.getByRole('button', { name: '添加选项' }).click();
     await course.getByLabel('第 1 题选项 C').fill('离开现场');
-    await course.getByLabel('第 1 题正确答案').click();
-    await dropdown(page).getByTitle('B. 大声呼救并抛救生圈').click();
+    await choose(page, course.getByLabel('第 1 题正确答案'), 'B. 大声呼救并抛救生圈');
     await course.getByRole('button', { name: '创建' }).click();
     await row(page, '防溺水安全知识').getByText('测验 1 题，及格 60 分').waitFor();
     await row(page, '防溺水安全知识').getByText('防溺水', { exact: true }).waitFor();
@@ -348,15 +339,14 @@ describe('the console', () => {
     await sessions.getByText('暂时没有安排场次').waitFor();
     await sessions.getByRole('button', { name: '安排场次' }).click();
     const schedule = page.getByRole('dialog', { name: '安排“防溺水安全知识”的线下场次' });
-    await pick(page, schedule.getByLabel('培训地点'), '台安县', center);
+    await choose(page, schedule.getByLabel('培训地点'), center, { typed: '台安县' });
     const day = beijingDate(3);
     await schedule.getByPlaceholder('开始日期').click();
     await schedule.getByPlaceholder('开始日期').fill(`${day} 14:00`);
     await schedule.getByPlaceholder('开始日期').press('Enter');
     await schedule.getByPlaceholder('结束日期').fill(`${day} 16:00`);
     await schedule.getByPlaceholder('结束日期').press('Enter');
-    await schedule.getByLabel('讲师').click();
-    await dropdown(page).getByTitle(/^王医生/).click();
+    await choose(page, schedule.getByLabel('讲师'), /^王医生/);
     await schedule.getByRole('button', { name: '安排场次' }).click();
     await sessions.getByRole('row').filter({ hasText: '王医生' }).getByText('0 / 30 人').waitFor();
     const session = await run.server.ctx.db.selectFrom('course_sessions').select(['starts_at', 'capacity']).where('course_id', '=', created.id).executeTakeFirstOrThrow();
@@ -367,7 +357,7 @@ describe('the console', () => {
     await page.getByRole('button', { name: '发起应急动员' }).click();
     const callup = page.getByRole('dialog', { name: '发起应急动员' });
     await callup.getByLabel('动员事由').fill('暴雪除冰应急动员');
-    await pick(page, callup.getByLabel('动员范围'), '八角台', institute);
+    await choose(page, callup.getByLabel('动员范围'), institute, { typed: '八角台' });
     await callup.getByLabel('专业技能').fill('急救');
     await callup.getByLabel('专业技能').press('Enter');
     await callup.getByLabel('需要人数').fill('5');

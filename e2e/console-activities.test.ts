@@ -3,7 +3,7 @@
 // confirming attendance with a forgotten check-out.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDayFrom as beijingDate } from '../server/src/lib/id-number.ts';
-import { dropdown, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const CENTER_ADMIN = '13800000001';
 const PROJECT = '庆南社区邻里守望行动';
@@ -33,8 +33,7 @@ describe('console activities', () => {
     await form.getByPlaceholder('结束日期').first().press('Enter');
     await form.getByLabel('招募人数').fill('8');
     await form.getByLabel('每周重复').fill('2');
-    await form.getByLabel('活动阵地').fill('王大姐');
-    await dropdown(page).getByTitle('王大姐家庭工作坊', { exact: true }).click();
+    await choose(page, form.getByLabel('活动阵地'), '王大姐家庭工作坊', { typed: '王大姐', exact: true });
     // The site's address and coordinates become the defaults.
     await expect.poll(() => form.getByLabel('活动地址').inputValue()).toBe('庆南社区3号楼');
     expect(await form.getByLabel('经度').inputValue()).toBe('122.4401');
@@ -142,12 +141,9 @@ describe('console activities', () => {
     await page.getByRole('button', { name: '新建项目' }).click();
     const form = page.getByRole('dialog', { name: '新建项目' });
     await form.getByLabel('项目名称').fill('庆南社区四点半课堂');
-    await form.getByLabel('组织实施的组织').fill('庆南社区');
-    await dropdown(page).getByTitle('庆南社区邻里守望志愿服务队', { exact: true }).click();
-    await form.getByLabel('品牌').click();
-    await dropdown(page).getByTitle('关心关爱一老一幼', { exact: true }).click();
-    await form.getByLabel('服务类别').click();
-    await dropdown(page).getByTitle('助学支教', { exact: true }).click();
+    await choose(page, form.getByLabel('组织实施的组织'), '庆南社区邻里守望志愿服务队', { typed: '庆南社区', exact: true });
+    await choose(page, form.getByLabel('品牌'), '关心关爱一老一幼', { exact: true });
+    await choose(page, form.getByLabel('服务类别'), '助学支教', { exact: true });
     await form.getByLabel('服务对象').fill('留守儿童');
     await form.getByPlaceholder('开始日期').fill(beijingDate(1));
     await form.getByPlaceholder('开始日期').press('Enter');
@@ -200,10 +196,8 @@ describe('console activities', () => {
     await page.goto(`${run.baseUrl}/certificates`);
     await page.getByRole('button', { name: '出具志愿服务证明' }).click();
     const issue = page.getByRole('dialog', { name: '出具志愿服务证明' });
-    await issue.getByLabel('志愿者').fill('王淑芬');
-    await dropdown(page).getByTitle(/^王淑芬（\d+）$/).click();
-    await issue.getByLabel('记录时长的组织').fill('庆南社区');
-    await dropdown(page).getByTitle('庆南社区邻里守望志愿服务队', { exact: true }).click();
+    await choose(page, issue.getByLabel('志愿者'), /^王淑芬（\d+）$/, { typed: '王淑芬' });
+    await choose(page, issue.getByLabel('记录时长的组织'), '庆南社区邻里守望志愿服务队', { typed: '庆南社区', exact: true });
     await issue.getByRole('button', { name: '出具', exact: true }).click();
     await issue.getByText('证明已出具').waitFor();
     const code = (await issue.locator('.certificate-code').textContent())!;

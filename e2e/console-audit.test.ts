@@ -3,7 +3,7 @@
 // province admin verifies the hash chain.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nextPhone } from '../server/src/seed/factories.ts';
-import { dropdown, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const PROVINCE_ADMIN = '13800000000';
 const CENTER_ADMIN = '13800000001';
@@ -26,8 +26,7 @@ describe('console audit log', () => {
     const { page, problems } = await signedIn(run, '/network', CENTER_ADMIN);
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await row(page, '登录').first().waitFor(); // the sign-in just made
-    await page.getByRole('combobox', { name: '操作类型' }).click();
-    await dropdown(page).getByTitle('创建工作人员').click();
+    await choose(page, page.getByRole('combobox', { name: '操作类型' }), '创建工作人员');
     const entry = row(page, subject);
     await entry.waitFor();
     await expect.poll(() => entry.textContent()).toContain('创建工作人员');

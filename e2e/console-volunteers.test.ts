@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startImportRunner } from '../server/src/modules/imports/runner.ts';
 import { idCheckCharacter } from '../web/src/shared/idNumber.ts';
-import { dropdown, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const CENTER_ADMIN = '13800000001';
 const INSTITUTE_ADMIN = '13800000002';
@@ -101,8 +101,7 @@ describe('console volunteers', () => {
       await form.getByLabel('姓名').fill('周晓燕');
       await form.getByLabel('身份证号').fill(id);
       await form.getByLabel('手机号').fill('13912345678');
-      await form.getByLabel('所属阵地').fill('庆南社区');
-      await dropdown(page).getByTitle('庆南社区新时代文明实践站', { exact: true }).click();
+      await choose(page, form.getByLabel('所属阵地'), '庆南社区新时代文明实践站', { typed: '庆南社区', exact: true });
       await form.getByText('本人已书面同意登记和使用以上个人信息').click();
     }
 
@@ -144,8 +143,7 @@ describe('console volunteers', () => {
     await page.getByRole('button', { name: '下载志愿者导入模板' }).click();
     expect((await template).suggestedFilename()).toBe('志愿者导入模板.xlsx');
 
-    await page.getByLabel('导入到').fill('庆南社区');
-    await dropdown(page).getByTitle('庆南社区新时代文明实践站', { exact: true }).click();
+    await choose(page, page.getByLabel('导入到'), '庆南社区新时代文明实践站', { typed: '庆南社区', exact: true });
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText('志愿者：志愿者导入.xlsx · 已完成').waitFor();
     const count = (title: string) => page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content').textContent();
@@ -178,10 +176,8 @@ describe('console volunteers', () => {
     await page.getByRole('button', { name: '新建组织' }).click();
     const form = page.getByRole('dialog', { name: '新建组织' });
     await form.getByLabel('组织名称').fill('庆南社区夕阳红志愿服务队');
-    await form.getByLabel('服务类别').click();
-    await dropdown(page).getByTitle('扶危帮困', { exact: true }).click();
-    await form.getByLabel('所在阵地').fill('庆南社区');
-    await dropdown(page).getByTitle('庆南社区新时代文明实践站', { exact: true }).click();
+    await choose(page, form.getByLabel('服务类别'), '扶危帮困', { exact: true });
+    await choose(page, form.getByLabel('所在阵地'), '庆南社区新时代文明实践站', { typed: '庆南社区', exact: true });
     await form.getByLabel('联系人').fill('王淑芬');
     await form.getByRole('button', { name: '创建' }).click();
 
@@ -220,8 +216,7 @@ describe('console volunteers', () => {
 
   it('exports the filtered list as an .xlsx with masked numbers', async () => {
     const { page, problems } = await signedIn(run, '/volunteers', CENTER_ADMIN);
-    await page.getByLabel('全部服务类别').click();
-    await dropdown(page).getByTitle('法律服务', { exact: true }).click();
+    await choose(page, page.getByLabel('全部服务类别'), '法律服务', { exact: true });
     await expect.poll(() => page.getByRole('row').count()).toBeLessThan(10);
     const shown = (await page.getByRole('row').count()) - 1;
     expect(shown).toBeGreaterThan(0);

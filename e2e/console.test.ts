@@ -1,7 +1,7 @@
 // The staff console in Chromium against a real server and the seeded Liaoning network.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dropdown, openPage, PASSWORD, signIn, useBrowserRun } from './browser.ts';
+import { choose, openPage, PASSWORD, signIn, useBrowserRun } from './browser.ts';
 
 const PROVINCE_ADMIN = '13800000000';
 const CENTER_ADMIN = '13800000001';
@@ -42,8 +42,7 @@ describe('console', () => {
     await page.getByRole('button', { name: '添加实践点' }).click();
     const form = page.getByRole('dialog', { name: '在「庆南社区新时代文明实践站」下添加实践点' });
     await form.getByLabel('名称').fill('庆南社区口袋公园');
-    await form.getByLabel('实践点类型').click();
-    await dropdown(page).getByTitle('公园', { exact: true }).click();
+    await choose(page, form.getByLabel('实践点类型'), '公园', { exact: true });
     // The choice must have landed before saving, or the form stops at its own "required" check.
     await form.locator('.ant-select', { hasText: '公园' }).waitFor();
     await form.getByLabel('地址').fill('庆南社区南门');

@@ -6,7 +6,7 @@
 // portal of the station.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dropdown, openPage, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, dropdown, openPage, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const STATION_ADMIN = '13800000003';
 const INSTITUTE_ADMIN = '13800000002';
@@ -177,8 +177,7 @@ describe('service orders', () => {
     await drawer.getByRole('button', { name: '派单' }).click();
     const dispatch = page.getByRole('dialog', { name: `派单：${ESCALATED}` });
     await dispatch.getByText('转上级/下级').click();
-    await dispatch.getByLabel('转交给').click();
-    await dropdown(page).getByTitle('下一级：庆南社区新时代文明实践站').click();
+    await choose(page, dispatch.getByLabel('转交给'), '下一级：庆南社区新时代文明实践站');
     await dispatch.getByLabel('处理时限').fill('8');
     await dispatch.getByRole('button', { name: '派单' }).click();
     await page.getByText('已派单').first().waitFor();

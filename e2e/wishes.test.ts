@@ -5,7 +5,7 @@
 // fulfilled. Also: a claim lost to someone faster, and merging a duplicate in review.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dropdown, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, dropdown, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const STATION_ADMIN = '13800000003';
 const CENTER_ADMIN = '13800000001';
@@ -198,13 +198,10 @@ describe('micro-wishes', () => {
     const form = page.getByRole('dialog', { name: '代居民发布心愿' });
     await form.getByLabel('心愿', { exact: true }).fill('想要一台收音机');
     await form.getByLabel('说说情况').fill('老人眼睛不好，想听听广播和戏曲。');
-    await form.getByLabel('心愿类别').click();
-    await dropdown(page).getByTitle('生活用品').click();
-    await form.getByLabel('受助人情况').click();
-    await dropdown(page).getByTitle('空巢老人').click();
+    await choose(page, form.getByLabel('心愿类别'), '生活用品');
+    await choose(page, form.getByLabel('受助人情况'), '空巢老人');
     await form.getByLabel('受助人姓名').fill('周奶奶');
-    await form.getByLabel('所在社区/村').fill('庆南');
-    await dropdown(page).getByTitle('庆南社区新时代文明实践站', { exact: true }).click();
+    await choose(page, form.getByLabel('所在社区/村'), '庆南社区新时代文明实践站', { typed: '庆南', exact: true });
     await expect.poll(() => dropdown(page).count()).toBe(0); // the list has closed, so the click reaches the button
     await form.getByRole('button', { name: '提交心愿' }).click();
     await form.waitFor({ state: 'hidden' });
@@ -233,8 +230,7 @@ describe('micro-wishes', () => {
     expect((await center.post(`/api/v1/wishes/${id}/review`, { decision: 'approve' })).status).toBe(200);
     expect((await center.post(`/api/v1/wishes/${id}/claim`, { as: 'unit', unitName: '台安县妇联' })).status).toBe(200);
     expect((await center.post(`/api/v1/wishes/${id}/fulfil`, { note: '热水袋已送到' })).body.status).toBe('fulfilled');
-    await page.getByRole('combobox', { name: '状态' }).click();
-    await dropdown(page).getByTitle('已圆梦待确认').click();
+    await choose(page, page.getByRole('combobox', { name: '状态' }), '已圆梦待确认');
     const fulfilled = row(page, '想要一个热水袋');
     await fulfilled.getByText('台安县妇联').waitFor();
     expect(await row(page, '想要一台收音机').count()).toBe(0); // the filter drops other states
