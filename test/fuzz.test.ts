@@ -86,7 +86,9 @@ let sent = 0;
 async function send(client: TestClient, request: FuzzRequest): Promise<TestResponse> {
   sent += 1;
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-  return client.request(request.method, request.url, body, body === undefined ? {} : { 'content-type': 'application/json' });
+  // Every write carries a key, as from a phone: the routes that honour it must stamp it in their commit.
+  const key: Record<string, string> = request.method === 'GET' ? {} : { 'idempotency-key': `fuzz-${SEED}-${sent}` };
+  return client.request(request.method, request.url, body, body === undefined ? key : { ...key, 'content-type': 'application/json' });
 }
 
 /** Sign-out and the like may end a session: start a new one, without the login route's attempt limits. */
@@ -169,6 +171,12 @@ describe('fuzzing every /api/v1 route from the OpenAPI document', () => {
     expect((await server.client().get('/api/ready')).status).toBe(200);
     expect(await verifyStats(server.ctx)).toEqual([]);
     expect(await verifyAuditChain(server.ctx)).toBeNull();
+    // A keyed write that succeeded committed through inTransaction, which stamps its key: else a
+    // retry after a lost answer could not tell that the write happened.
+    const unstamped = await server.ctx.db.selectFrom('idempotency_keys').select('route').distinct()
+      .where('status', '<', 300).where('committed_at', 'is', null).execute();
+    expect(unstamped).toEqual([]);
+    expect(await server.ctx.db.selectFrom('idempotency_keys').select('key').where('status', '<', 300).limit(1).execute()).toHaveLength(1);
     for (const [what, query] of Object.entries(recounts)) {
       expect({ what, rows: (await query.execute(server.ctx.db)).rows }).toEqual({ what, rows: [] });
     }
