@@ -46,8 +46,7 @@ export async function loadActor(ctx: AppContext, token: string): Promise<Actor |
  * again once the change commits (a request reading in between must not keep the old one).
  */
 export function forgetActors(ctx: AppContext, userId: number): void {
-  actorCache.forgetUser(userId);
-  ctx.afterCommit?.push(() => actorCache.forgetUser(userId));
+  actorCache.forgetWithCommit(ctx, (actor) => actor.userId === userId);
 }
 
 export interface Client {
@@ -123,7 +122,7 @@ export async function startSession(ctx: AppContext, userId: number, client: Clie
 async function endSession(ctx: AppContext, token: string) {
   const tokenHash = hashToken(token);
   await q.deleteSession(ctx.db, tokenHash);
-  actorCache.forgetToken(tokenHash);
+  actorCache.forget((_, key) => key === tokenHash);
 }
 
 export async function logout(ctx: AppContext, token: string | undefined) {
