@@ -10,7 +10,8 @@ import { maskName, maskPhone } from '../../lib/pii.ts';
 import { regionLineage } from '../../lib/region-code.ts';
 import { covers, isAdmin, requireAdmin, requireInScope, type Actor } from '../../lib/scope.ts';
 import { textSimilarity } from '../../lib/similarity.ts';
-import { move, started, timeline } from '../../lib/workflow.ts';
+import { ShortCache } from '../../lib/short-cache.ts';
+import { move, started, timeline, type Move } from '../../lib/workflow.ts';
 import * as hours from '../hours/service.ts';
 import * as inbox from '../inbox/service.ts';
 import * as matching from '../matching/service.ts';
@@ -137,12 +138,29 @@ export async function listWishes(ctx: AppContext, actor: Actor, filter: q.WishFi
   return { items: page.items.map((row) => present(ctx, row, true)), nextCursor: page.nextCursor };
 }
 
+/**
+ * The public walls, each kept for 2 s: the residents of an area open the same wall, which
+ * changes only when a wish moves, and every move here forgets them all (moveWish).
+ */
+const walls = new ShortCache<{ items: ReturnType<typeof present>[]; nextCursor: string | null }>(2000, 1000);
+
+function moveWish(ctx: AppContext, change: Move<'wish'>) {
+  walls.forgetWithCommit(ctx);
+  return move(ctx, change);
+}
+
 /** The public wall of an area: beneficiaries masked, stories shown. */
 export async function wishWall(ctx: AppContext, filter: q.WishFilter & { under: string; cursor?: string | undefined; limit: number }) {
+  const key = JSON.stringify(filter);
+  const kept = walls.get(key);
+  if (kept) return kept;
+  const readAt = walls.generation();
   const before = decodeCursor(filter.cursor);
   const rows = await q.wall(ctx.db, filter, before ? Number(before[0]) : null, filter.limit);
   const page = pageOf(rows, filter.limit, (row) => [row.id]);
-  return { items: page.items.map((row) => present(ctx, row, false)), nextCursor: page.nextCursor };
+  const wall = { items: page.items.map((row) => present(ctx, row, false)), nextCursor: page.nextCursor };
+  walls.set(key, wall, readAt);
+  return wall;
 }
 
 /** Likely duplicates of a wish under review: the same beneficiary, or near-identical text. */
@@ -173,12 +191,12 @@ export async function reviewWish(ctx: AppContext, actor: Actor, id: number, revi
     const base = { subject: 'wish' as const, id, from: ['submitted'], actorId: actor.userId };
     const stamp = { reviewed_by: actor.userId, reviewed_at: new Date() };
     if (review.decision === 'approve') {
-      await move(tx, { ...base, to: 'published', set: stamp });
+      await moveWish(tx, { ...base, to: 'published', set: stamp });
       await q.adjustCampaign(tx.db, wish.campaign_id, 'collected', 1);
     } else if (review.decision === 'reject') {
-      await move(tx, { ...base, to: 'rejected', note: review.reason!, set: { ...stamp, reject_reason: review.reason! } });
+      await moveWish(tx, { ...base, to: 'rejected', note: review.reason!, set: { ...stamp, reject_reason: review.reason! } });
     } else {
-      await move(tx, { ...base, to: 'merged', note: `合并到心愿 #${review.mergeIntoId}`, set: { ...stamp, merged_into_id: review.mergeIntoId! } });
+      await moveWish(tx, { ...base, to: 'merged', note: `合并到心愿 #${review.mergeIntoId}`, set: { ...stamp, merged_into_id: review.mergeIntoId! } });
     }
     const outcome = { approve: '已通过审核，将在心愿墙展示', reject: `未通过审核：${review.reason ?? ''}`, merge: '与已有心愿重复，已合并' }[review.decision];
     await inbox.notify(tx, [wish.posted_by], { kind: `wish_${review.decision}`, title: `微心愿“${wish.title}”`, body: outcome, link: `/m/wishes/${id}` });
@@ -220,7 +238,7 @@ export async function claimWish(ctx: AppContext, actor: Actor, id: number, claim
   const wish = await q.findWish(ctx.db, id);
   if (!wish) throw notFound('id');
   await inTransaction(ctx, async (tx) => {
-    await move(tx, { subject: 'wish', id, from: ['published'], to: 'claimed', actorId: actor.userId, set }).catch(explainLostClaim);
+    await moveWish(tx, { subject: 'wish', id, from: ['published'], to: 'claimed', actorId: actor.userId, set }).catch(explainLostClaim);
     await inbox.notify(tx, [wish.posted_by], { kind: 'wish_claimed', title: `微心愿“${wish.title}”已被认领`, body: '认领人会在期限内帮您实现心愿。', link: `/m/wishes/${id}` }, { sms: true });
     await inbox.textNumber(tx, wish.beneficiary_phone_enc, `您的微心愿“${wish.title}”已被认领。`);
   });
@@ -229,7 +247,7 @@ export async function claimWish(ctx: AppContext, actor: Actor, id: number, claim
 
 /** The claimer gives a wish back to the wall. */
 export async function releaseWish(ctx: AppContext, actor: Actor, id: number) {
-  await inTransaction(ctx, (tx) => move(tx, {
+  await inTransaction(ctx, (tx) => moveWish(tx, {
     subject: 'wish', id, from: ['claimed'], to: 'published', actorId: actor.userId, note: '认领人放弃',
     when: sql<boolean>`t.claimed_by = ${actor.userId}`,
     set: { claimer_volunteer_id: null, claimer_organization_id: null, claimer_unit: null, claimed_by: null, claimed_at: null, claim_deadline: null },
@@ -262,7 +280,7 @@ export async function fulfilWish(ctx: AppContext, actor: Actor, id: number, fulf
   if (wish.claimer_organization_id) await organizations.requireActiveMembers(ctx, wish.claimer_organization_id, served.map((p) => p.volunteerId));
   const now = new Date();
   await inTransaction(ctx, async (tx) => {
-    await move(tx, {
+    await moveWish(tx, {
       subject: 'wish', id, from: ['claimed'], to: 'fulfilled', actorId: actor.userId, note: fulfilment.note,
       set: { fulfil_note: fulfilment.note, fulfil_photos: fulfilment.photos ?? [], fulfilled_at: now },
     });
@@ -284,14 +302,14 @@ export async function confirmWish(ctx: AppContext, actor: Actor, id: number) {
   const wish = await q.findWish(ctx.db, id);
   if (!wish || (wish.posted_by !== actor.userId && !covers(actor, wish.region_code))) throw notFound('id');
   await inTransaction(ctx, async (tx) => {
-    await move(tx, { subject: 'wish', id, from: ['fulfilled'], to: 'confirmed', actorId: actor.userId, set: { confirmed_at: new Date(), confirmed_by: actor.userId } });
+    await moveWish(tx, { subject: 'wish', id, from: ['fulfilled'], to: 'confirmed', actorId: actor.userId, set: { confirmed_at: new Date(), confirmed_by: actor.userId } });
     await inbox.notify(tx, [wish.claimed_by], { kind: 'wish_confirmed', title: `微心愿“${wish.title}”已确认`, body: '感谢您的付出！', link: `/m/wishes/${id}` });
   });
   return getWish(ctx, actor, id);
 }
 
 export async function withdrawWish(ctx: AppContext, actor: Actor, id: number) {
-  await inTransaction(ctx, (tx) => move(tx, {
+  await inTransaction(ctx, (tx) => moveWish(tx, {
     subject: 'wish', id, from: ['submitted', 'published'], to: 'withdrawn', actorId: actor.userId, by: sql<boolean>`t.posted_by = ${actor.userId}`,
   }));
   return getWish(ctx, actor, id);
@@ -305,7 +323,7 @@ export async function releaseOverdueClaims(ctx: AppContext, now = new Date()) {
   return inTransaction(ctx, async (tx) => {
     const overdue = await q.overdueClaims(tx.db, now, 200);
     for (const wish of overdue) {
-      await move(tx, {
+      await moveWish(tx, {
         subject: 'wish', id: wish.id, from: ['claimed'], to: 'published', actorId: null, note: '认领超期，已退回心愿墙',
         set: { claimer_volunteer_id: null, claimer_organization_id: null, claimer_unit: null, claimed_by: null, claimed_at: null, claim_deadline: null, overdue_at: now },
       });

@@ -51,7 +51,11 @@ describe('micro-wishes', () => {
     const posted = await resident.post('/api/v1/wishes', wish());
     expect(posted.body).toMatchObject({ status: 'submitted', beneficiaryName: '李小明', campaign: { id: campaignId } });
     expect((await server.client().get(`/api/v1/wishes/${posted.body.id}`)).status).toBe(404);
+    const onWall = async () => (await server.client().get('/api/v1/wishes/wall?under=210321')).body.items.map((w: { id: number }) => w.id);
+    expect(await onWall()).not.toContain(posted.body.id);
+    // The wall just read is kept a moment; the approval forgets it.
     await stationAdmin.post(`/api/v1/wishes/${posted.body.id}/review`, { decision: 'approve' });
+    expect(await onWall()).toContain(posted.body.id);
     const wall = await server.client().get('/api/v1/wishes/wall?under=210321');
     const shown = wall.body.items.find((w: { id: number }) => w.id === posted.body.id);
     expect(shown).toMatchObject({ status: 'published', beneficiaryName: '李**', beneficiaryPhone: '139****5678' });
