@@ -11,6 +11,7 @@ import { benchFanOut } from './fanout.ts';
 import { benchImport } from './import.ts';
 import { generateProvince } from './province.ts';
 import { benchReads } from './reads.ts';
+import { benchScreen } from './screen.ts';
 import { benchSoak } from './soak.ts';
 
 export interface BenchResult {
@@ -46,6 +47,7 @@ const benchmarks: Record<string, (options: BenchOptions) => Promise<BenchResult[
 /** Run only when named: they take minutes on their own. */
 const onRequest: typeof benchmarks = {
   soak: benchSoak,
+  screen: benchScreen,
 };
 /** Flags followed by a value. */
 const VALUED = new Set(['--rows', '--scale', '--seed', '--minutes', '--rate']);

@@ -18,12 +18,12 @@ async function started(child: ChildProcess, port: number, probe: string): Promis
   throw new Error(`bench: the server on port ${port} did not start`);
 }
 
-/** `lianxin serve` on the given database, its pool as in production. */
-export function startLianxin(databaseUrl: string, work: string, port: number): Promise<ChildProcess> {
+/** `lianxin serve` on the given database, its pool as in production; the web console when `webDist` is given. */
+export function startLianxin(databaseUrl: string, work: string, port: number, webDist = path.join(work, 'web')): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, 'bin/lianxin.mjs'), 'serve'], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LIANXIN_PII_KEY: BENCH_PII_KEY,
-      LIANXIN_DATA_DIR: work, LIANXIN_SEED_DEMO: 'false', LOG_LEVEL: 'warn', LIANXIN_WEB_DIST: path.join(work, 'web'), DATABASE_POOL_SIZE: '20',
+      LIANXIN_DATA_DIR: work, LIANXIN_SEED_DEMO: 'false', LOG_LEVEL: 'warn', LIANXIN_WEB_DIST: webDist, DATABASE_POOL_SIZE: '20',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -21,7 +21,7 @@ const CONCURRENCY = 32;
 const STATS_CONCURRENCY = 4;
 const PORTS = { lianxin: 3997, http: 3995, select: 3996 };
 
-const SESSIONS = { province: 'bench-province', county: 'bench-county' };
+export const SESSIONS = { province: 'bench-province', county: 'bench-county' };
 
 /** Sessions for the province admin and for a center admin of the largest county. */
 export async function signIn(url: string): Promise<{ county: string }> {
@@ -58,6 +58,14 @@ export async function provinceExists(serverUrl: string): Promise<boolean> {
   }
 }
 
+/** The synthetic province's database, generated (at --scale, default 0.1) when missing. */
+export async function provinceUrl(options: BenchOptions): Promise<string> {
+  if (!(await provinceExists(options.databaseUrl))) {
+    await generateProvince({ serverUrl: options.databaseUrl, scale: options.scale ?? 0.1, seed: 2026, log: options.log });
+  }
+  return withDatabase(options.databaseUrl, PROVINCE_DATABASE);
+}
+
 const cookie = (token: string) => `lianxin_sid=${token}`;
 const round = (value: number) => Math.round(value * 100) / 100;
 
@@ -82,10 +90,7 @@ export function readMix(county: string): { lists: Read[]; stats: Read[] } {
 
 export async function benchReads(options: BenchOptions): Promise<BenchResult[]> {
   const { log } = options;
-  if (!(await provinceExists(options.databaseUrl))) {
-    await generateProvince({ serverUrl: options.databaseUrl, scale: options.scale ?? 0.1, seed: 2026, log });
-  }
-  const url = withDatabase(options.databaseUrl, PROVINCE_DATABASE);
+  const url = await provinceUrl(options);
   const { county } = await signIn(url);
   const volunteers = await admin(url, (client) => client.query<{ n: string }>(`SELECT count(*) AS n FROM volunteers`));
   const size = `${Number(volunteers.rows[0]!.n).toLocaleString('en-US')} volunteers`;

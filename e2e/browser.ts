@@ -1,11 +1,10 @@
 // Debian's Chromium driven by playwright-core, against a real Lianxin server listening on
 // a free port with its own copy of the seeded database and the production web build.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createTestServer, type TestServer } from '../test/harness.ts';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { CHROMIUM, launchChromium } from './chromium.ts';
 
 export interface BrowserRun {
   server: TestServer;
@@ -26,18 +25,6 @@ export function contextOptions({ locale = 'zh-CN', mobile = false, geolocation }
     ...(geolocation && { geolocation, permissions: ['geolocation'] }),
     ...(mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1400, height: 900 } }),
   };
-}
-
-/** Headless, with a fresh temporary profile that playwright makes for every launch; `args` add switches (a fake camera). */
-export function launchChromium(args: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', ...args,
-    ],
-  });
 }
 
 export async function startBrowserRun(): Promise<BrowserRun> {

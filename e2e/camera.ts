@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from './chromium.ts';
 
 const WIDTH = 640;
 const HEIGHT = 480;
