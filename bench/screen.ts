@@ -2,8 +2,10 @@
 // in Debian's Chromium against a real `lianxin serve` with the production web build. It opens
 // the province's screen and drills down, each time into the area with the most volunteers,
 // through a city, a county and a township to a village, and times every level from the
-// click until each statistics request the screen made has answered. Target: 1 s, what
-// "every chart answering at once" means to a leader in front of a hall display.
+// click until each statistics request the screen made has answered. Targets: 1 s for a
+// drill-down, what "every chart answering at once" means to a leader in front of a hall
+// display; 2.5 s to open the screen (page, scripts and first figures: Web Vitals' "good"
+// largest contentful paint).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +19,7 @@ import { startLianxin } from './processes.ts';
 import { provinceUrl, SESSIONS, signIn } from './reads.ts';
 
 const PORT = 3994;
-const TARGET_MS = 1000;
+const TARGET_MS = { open: 2500, drill: 1000 };
 /** The screen has settled when no statistics request is pending for this long. */
 const QUIET_MS = 500;
 const LEVELS = ['province', 'city', 'county', 'township', 'village'];
@@ -82,7 +84,7 @@ export async function benchScreen(options: BenchOptions): Promise<BenchResult[]>
       const area = (await title.textContent())?.replace('新时代文明实践志愿服务', '') ?? '';
       options.log(`screen: ${level} ${area}: ${ms} ms, ${requests} statistics requests`);
       results.push({
-        name: `screen ${level}`, value: ms, unit: 'ms', target: TARGET_MS, lowerIsBetter: true,
+        name: i === 0 ? `screen open (${level})` : `screen ${level}`, value: ms, unit: 'ms', target: i === 0 ? TARGET_MS.open : TARGET_MS.drill, lowerIsBetter: true,
         note: `${area}: from ${i === 0 ? 'opening the screen' : 'the click'} until its ${requests} statistics requests answered`,
       });
     }
