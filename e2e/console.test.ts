@@ -118,10 +118,8 @@ describe('console', () => {
     const form = page.getByRole('dialog', { name: '新建工作人员' });
     await form.getByLabel('姓名').fill('孙站长');
     await form.getByLabel('手机号').fill('13900000021');
-    await form.getByLabel('角色').click();
-    await page.locator('.ant-select-dropdown').getByTitle('实践站管理员', { exact: true }).click();
-    await form.getByLabel('所在阵地').fill('西郊社区');
-    await page.locator('.ant-select-dropdown').getByTitle('西郊社区新时代文明实践站', { exact: true }).click();
+    await choose(page, form.getByLabel('角色'), '实践站管理员', { exact: true });
+    await choose(page, form.getByLabel('所在阵地'), '西郊社区新时代文明实践站', { typed: '西郊社区', exact: true });
     await form.getByRole('button', { name: '创建' }).click();
 
     await form.getByText('已为 孙站长 创建账号').waitFor();

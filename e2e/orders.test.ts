@@ -6,7 +6,7 @@
 // portal of the station.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { choose, dropdown, openPage, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, openPage, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const STATION_ADMIN = '13800000003';
 const INSTITUTE_ADMIN = '13800000002';
@@ -242,13 +242,10 @@ describe('service orders', () => {
     await row(station, '上门理发').getByText('已上架').waitFor();
     await station.getByRole('button', { name: '发布服务' }).click();
     const form = station.getByRole('dialog', { name: '发布服务' });
-    await form.getByLabel('提供阵地').fill('庆南');
-    await dropdown(station).getByTitle('庆南社区新时代文明实践站', { exact: true }).click();
-    await form.getByLabel('服务队伍').fill('庆南社区');
-    await dropdown(station).getByTitle(TEAM, { exact: true }).click();
+    await choose(station, form.getByLabel('提供阵地'), '庆南社区新时代文明实践站', { typed: '庆南', exact: true });
+    await choose(station, form.getByLabel('服务队伍'), TEAM, { typed: '庆南社区', exact: true });
     await form.getByLabel('服务名称').fill('代买代办');
-    await form.getByLabel('服务类别').click();
-    await dropdown(station).getByTitle('扶危帮困', { exact: true }).click();
+    await choose(station, form.getByLabel('服务类别'), '扶危帮困', { exact: true });
     await form.getByLabel('服务地点').fill('到家服务');
     await form.getByLabel('服务时间').fill('每周一、四下午');
     await form.getByLabel('可服务人次').fill('20');
