@@ -109,11 +109,12 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
  * so a retry arriving in between waits for it rather than being told the answer was lost.
  */
 async function storedAnswer(ctx: AppContext, slot: IdempotencySlot) {
-  for (let tries = 0; ; tries += 1) {
+  // The caller has just read the row without an answer: wait before each read.
+  for (let tries = 1; ; tries += 1) {
+    await setTimeout(ANSWER_WAIT_MS);
     const row = await ctx.db.selectFrom('idempotency_keys').select(['status', 'response'])
       .where('user_key', '=', slot.userKey).where('key', '=', slot.key).executeTakeFirstOrThrow();
     if (row.status !== null || tries === ANSWER_WAITS) return row;
-    await setTimeout(ANSWER_WAIT_MS);
   }
 }
 
