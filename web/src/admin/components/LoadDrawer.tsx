@@ -16,11 +16,16 @@ interface Props<T> {
   children(data: T): ReactNode;
 }
 
+// The close button sits at the drawer's far end (top right): at its start it lay under the
+// centred message that announces what was just done there (已通过…), and a pointer resting
+// on that message keeps it open, so the button could not be reached until it moved away.
+export const drawerClosable = (label: string) => ({ 'aria-label': label, placement: 'end' as const });
+
 export function LoadDrawer<T>({ loaded, fallbackTitle, title, size, onClose, children }: Props<T>) {
   const { t } = useI18n();
   const { data, error } = loaded;
   return (
-    <Drawer open size={size} onClose={onClose} title={data ? title(data) : fallbackTitle} closable={{ 'aria-label': t('common.close') }}>
+    <Drawer open size={size} onClose={onClose} title={data ? title(data) : fallbackTitle} closable={drawerClosable(t('common.close'))}>
       {error !== undefined ? (
         <Result status="warning" title={errorMessage(error, t)} extra={<Button onClick={loaded.reload}>{t('common.retry')}</Button>} />
       ) : data ? (

@@ -13,6 +13,7 @@ import { useI18n } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/useLoad';
 import { pickedInstant, WALL_CLOCK } from '../../components/beijingPicker';
 import { FormModal } from '../../components/FormModal';
+import { drawerClosable } from '../../components/LoadDrawer';
 import { SiteSelect } from '../../components/SiteSelect';
 import { useFormSubmit } from '../../forms';
 import { SessionQrModal } from './SessionQrModal';
@@ -33,7 +34,7 @@ export function SessionsDrawer({ course, onClose }: { course: Course; onClose():
     { key: 'actions', title: t('common.actions'), render: (_, s) => <Button size="small" icon={<QrcodeOutlined />} onClick={() => setShowing(s)}>{t('training.admin.qr')}</Button> },
   ];
   return (
-    <Drawer open size={820} onClose={onClose} title={course.title} closable={{ 'aria-label': t('common.close') }}>
+    <Drawer open size={820} onClose={onClose} title={course.title} closable={drawerClosable(t('common.close'))}>
       <Space orientation="vertical" size="large" className="full-width">
         <Descriptions
           column={1}
