@@ -1,7 +1,8 @@
 // Every scarce thing raced through the HTTP API at once (activity seats, wish claims, order
-// grabs, call-up posts, check-ins, training places, idempotent retries), then the ledgers and counters are
-// compared with the rows they summarize. On PostgreSQL the requests really run in parallel
-// on a pool of connections; on PGlite they interleave at every await.
+// grabs, call-up posts, check-ins, confirmations of overlapping activities, training places,
+// idempotent retries), then the ledgers and counters are compared with the rows they
+// summarize. On PostgreSQL the requests really run in parallel on a pool of connections; on
+// PGlite they interleave at every await.
 // Narrower races stay in their modules: two staff approving one member at once
 // (organizations.test.ts), concurrent corrections of one ledger entry (hours.test.ts), a
 // retried registration (volunteers.test.ts).
@@ -198,6 +199,33 @@ describe('races through the API', () => {
     const ended = await server.ctx.db.selectFrom('activities').select(['starts_at', 'ends_at']).where('id', '=', made.id).executeTakeFirstOrThrow();
     const entries = await server.ctx.db.selectFrom('service_hours').select(['volunteer_id', 'minutes']).where('source', '=', 'activity').where('source_id', '=', made.id).orderBy('volunteer_id').execute();
     expect(entries).toEqual(attendance.map((row) => ({ volunteer_id: row.volunteer_id, minutes: servedMinutes(ended, row.check_in_at, row.check_out_at!) })));
+  });
+
+  it('overlapping activities confirmed at once: each volunteer’s shared hour is counted by one of them only', async () => {
+    const [early, late] = [await activity({ quota: CROWD, startsAt: at(24), endsAt: at(26) }), await activity({ quota: CROWD, startsAt: at(25), endsAt: at(27) })];
+    for (const made of [early, late]) {
+      expect((await race(crowd.map((v) => v.client.post(`/api/v1/activities/${made.id}/signup`)))).map((a) => a.body.status)).toEqual(crowd.map(() => 'confirmed'));
+    }
+    // Both ran three days ago, one hour apart, and everyone stayed to the end of each: the
+    // attendance earlier rules let through (check-in now refuses the second).
+    await server.ctx.db.updateTable('activities').set({ starts_at: sql<Date>`starts_at - interval '99 hours'`, ends_at: sql<Date>`ends_at - interval '99 hours'` })
+      .where('id', 'in', [early.id, late.id]).execute();
+    await server.ctx.db.insertInto('attendance').columns(['activity_id', 'volunteer_id', 'check_in_at', 'check_in_method', 'check_out_at', 'check_out_method'])
+      .expression((eb) => eb.selectFrom('signups').innerJoin('activities', 'activities.id', 'signups.activity_id')
+        .select(['signups.activity_id', 'signups.volunteer_id', 'activities.starts_at', sql<string>`'qr'`.as('m1'), 'activities.ends_at', sql<string>`'qr'`.as('m2')])
+        .where('signups.activity_id', 'in', [early.id, late.id]))
+      .execute();
+
+    const answers = await race([early, late].map((made) => centerAdmin.post(`/api/v1/activities/${made.id}/confirm`, {})));
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const byVolunteer = (key: 'recorded' | 'skipped') => answers.flatMap((a) => a.body[key] as { volunteerId: number }[]).map((r) => r.volunteerId).sort((a, b) => a - b);
+    const everyone = crowd.map((v) => v.id).sort((a, b) => a - b);
+    expect(byVolunteer('recorded')).toEqual(everyone);
+    expect(byVolunteer('skipped')).toEqual(everyone);
+    expect(new Set(answers.flatMap((a) => a.body.skipped.map((s: { reason: string }) => s.reason)))).toEqual(new Set(['overlaps_recorded']));
+    const entries = await server.ctx.db.selectFrom('service_hours').select(['volunteer_id', (eb) => eb.fn.sum<number>('minutes').as('minutes')])
+      .where('source', '=', 'activity').where('source_id', 'in', [early.id, late.id]).groupBy('volunteer_id').orderBy('volunteer_id').execute();
+    expect(entries.map((e) => [e.volunteer_id, Number(e.minutes)])).toEqual(everyone.map((id) => [id, 120]));
   });
 
   it('training seats: everyone enrols at once (some twice) in a session of N places → exactly N enrolled', async () => {

@@ -30,6 +30,24 @@ async function volunteer(overrides: { skills?: string[]; birthYear?: number } = 
 const activity = (overrides: Parameters<typeof buildActivity>[2] extends infer T ? Partial<T> : never = {}) =>
   buildActivity(server.ctx, centerActor, { projectId, siteId: station, latitude: 41.41, longitude: 122.43, ...overrides });
 
+/** An activity that ran from `start` for `hours`, already over, so its hours can be confirmed. */
+const pastActivity = (start: number, hours: number, title = '测试志愿服务活动') => activity({
+  title, startsAt: new Date(start).toISOString(), endsAt: new Date(start + hours * HOUR).toISOString(),
+  recruitFrom: new Date(start - 48 * HOUR).toISOString(), recruitUntil: new Date(start).toISOString(),
+});
+
+/** A sign-up and its attendance written directly: times in the past, or what earlier rules let through. */
+async function attended(activityId: number, volunteerId: number, times: { from: number; to: number }, status = 'confirmed') {
+  await server.ctx.db.insertInto('signups').values({ activity_id: activityId, volunteer_id: volunteerId, status }).execute();
+  await server.ctx.db.insertInto('attendance').values({
+    activity_id: activityId, volunteer_id: volunteerId, check_in_at: new Date(times.from), check_in_method: 'qr', check_out_at: new Date(times.to), check_out_method: 'qr',
+  }).execute();
+}
+
+const here = { latitude: 41.41, longitude: 122.43, locationConsent: true };
+const ledgerOf = (activityId: number) => server.ctx.db.selectFrom('service_hours').select(['volunteer_id', 'minutes'])
+  .where('source', '=', 'activity').where('source_id', '=', activityId).orderBy('id').execute();
+
 beforeAll(async () => {
   server = await createTestServer();
   station = await site('210321001021', 'station');
@@ -136,6 +154,31 @@ describe('activities', () => {
     expect(inbox.body.items[0].body).toContain('暴雨预警');
   });
 
+  it('wait for the leader when approval is required: approved into a seat or the waiting list, rejected, each told', async () => {
+    const made = await activity({ requiresApproval: true, quota: 1 });
+    const [a, b, c] = [await volunteer(), await volunteer(), await volunteer()];
+    for (const v of [a, b, c]) expect((await v.client.post(`/api/v1/activities/${made.id}/signup`)).body.status).toBe('pending');
+    const decide = (v: { id: number }, decision: 'approve' | 'reject') => centerAdmin.post(`/api/v1/activities/${made.id}/signups/${v.id}`, { decision });
+    // Nobody decides but the activity's own managers: a volunteer, or staff of another county, find nothing.
+    expect((await c.client.post(`/api/v1/activities/${made.id}/signups/${a.id}`, { decision: 'approve' })).status).toBe(404);
+    const other = await buildUser(server.ctx, { siteId: await site('210323000000', 'center'), role: 'center_admin' });
+    expect((await (await server.signIn(other.phone, other.password)).post(`/api/v1/activities/${made.id}/signups/${a.id}`, { decision: 'approve' })).status).toBe(404);
+
+    expect((await decide(a, 'approve')).body).toEqual({ activityId: made.id, status: 'confirmed' });
+    expect((await decide(a, 'approve')).body.error.code).toBe('ALREADY_DECIDED');
+    expect((await decide(c, 'approve')).body.status).toBe('waitlisted'); // the one seat is taken
+    expect((await decide(b, 'reject')).body).toEqual({ activityId: made.id, status: 'rejected' });
+    const roster = await centerAdmin.get(`/api/v1/activities/${made.id}/roster`);
+    expect(roster.body.items.map((r: { volunteerId: number; status: string }) => [r.volunteerId, r.status])).toEqual([[a.id, 'confirmed'], [b.id, 'rejected'], [c.id, 'waitlisted']]);
+    const counts = await server.ctx.db.selectFrom('activities').select(['confirmed_count', 'waitlist_count']).where('id', '=', made.id).executeTakeFirstOrThrow();
+    expect(counts).toEqual({ confirmed_count: 1, waitlist_count: 1 });
+
+    const told = async (v: { client: TestClient }) => (await v.client.get('/api/v1/inbox')).body.items[0];
+    expect(await told(a)).toMatchObject({ kind: 'signup_decided', body: '您已报名成功“测试志愿服务活动”。', read: false });
+    expect(await told(c)).toMatchObject({ kind: 'signup_decided', body: '“测试志愿服务活动”名额已满，您在候补名单中。' });
+    expect(await told(b)).toMatchObject({ kind: 'signup_decided', body: '您报名的“测试志愿服务活动”未获活动负责人通过，可以报名其他活动。' });
+  });
+
   it('are managed only inside the area', async () => {
     const made = await activity();
     const other = await buildUser(server.ctx, { siteId: await site('210323000000', 'center'), role: 'center_admin' });
@@ -214,9 +257,95 @@ describe('confirmation into the ledger', () => {
     expect(volunteerRow.last_served_on).not.toBeNull();
   });
 
+  it('counts only attendance whose sign-up is still confirmed', async () => {
+    const start = Date.now() - 4 * HOUR;
+    const made = await pastActivity(start, 3);
+    const [kept, withdrawn, rejected] = [await volunteer(), await volunteer(), await volunteer()];
+    // Attendance left behind by a withdrawal or a rejection after check-in (earlier rules let both through).
+    await attended(made.id, kept.id, { from: start, to: start + HOUR });
+    await attended(made.id, withdrawn.id, { from: start, to: start + HOUR }, 'cancelled');
+    await attended(made.id, rejected.id, { from: start, to: start + HOUR }, 'rejected');
+    const confirmed = await centerAdmin.post(`/api/v1/activities/${made.id}/confirm`, { adjustments: [{ volunteerId: withdrawn.id, minutes: 60 }] });
+    expect(confirmed.body).toEqual({ recorded: [{ volunteerId: kept.id, minutes: 60 }], skipped: [] });
+    expect(await ledgerOf(made.id)).toEqual([{ volunteer_id: kept.id, minutes: 60 }]);
+  });
+
   it('cannot confirm before the activity ends', async () => {
     const made = await activity();
     const response = await centerAdmin.post(`/api/v1/activities/${made.id}/confirm`, {});
     expect(response.status).toBe(400);
+  });
+});
+
+describe('after check-in', () => {
+  it('the volunteer cannot withdraw, nor the leader reject them: the attendance stands', async () => {
+    // Check-in opens 30 minutes before the start; withdrawal closes only at the start.
+    const made = await activity({ startsAt: new Date(Date.now() + 20 * 60_000).toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+    const [a, b] = [await volunteer(), await volunteer()];
+    for (const v of [a, b]) {
+      await v.client.post(`/api/v1/activities/${made.id}/signup`);
+      expect((await v.client.post(`/api/v1/activities/${made.id}/checkin`, here)).status).toBe(200);
+    }
+    const withdrawal = await a.client.delete(`/api/v1/activities/${made.id}/signup`);
+    expect(withdrawal.status).toBe(409);
+    expect(withdrawal.body.error.message).toBe('您已签到，不能再取消报名；如需提前离开，请签退并告知活动负责人');
+    const rejection = await centerAdmin.post(`/api/v1/activities/${made.id}/signups/${b.id}`, { decision: 'reject' });
+    expect(rejection.status).toBe(409);
+    expect(rejection.body.error.message).toBe('该志愿者已签到，不能拒绝；如不应记时长，请在确认时长时填写 0 分钟');
+    const roster = await centerAdmin.get(`/api/v1/activities/${made.id}/roster`);
+    expect(roster.body.items.map((r: { status: string; checkInAt: string | null }) => [r.status, r.checkInAt !== null])).toEqual([['confirmed', true], ['confirmed', true]]);
+    // Before checking in, withdrawing is still the volunteer's right (条例 Art 17).
+    const c = await volunteer();
+    await c.client.post(`/api/v1/activities/${made.id}/signup`);
+    expect((await c.client.delete(`/api/v1/activities/${made.id}/signup`)).body.status).toBe('cancelled');
+  });
+});
+
+describe('overlapping activities', () => {
+  it('refuse a check-in while checked in elsewhere over the same time, and a roster mark over it', async () => {
+    const now = Date.now();
+    const window = (from: number, to: number) => ({ startsAt: new Date(now + from).toISOString(), endsAt: new Date(now + to).toISOString() });
+    const river = await activity({ title: '上午巡河', ...window(-HOUR, HOUR) });
+    const clinic = await activity({ title: '社区义诊', ...window(-10 * 60_000, 2 * HOUR) });
+    const fair = await activity({ title: '便民集市', ...window(-3 * HOUR, 3 * HOUR) });
+    const v = await volunteer();
+    for (const made of [river, clinic, fair]) expect((await v.client.post(`/api/v1/activities/${made.id}/signup`)).body.status).toBe('confirmed');
+    expect((await v.client.post(`/api/v1/activities/${river.id}/checkin`, here)).status).toBe(200);
+
+    const refused = await v.client.post(`/api/v1/activities/${clinic.id}/checkin`, here);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('您在“上午巡河”的签到与本活动时间重叠，请先在该活动签退');
+    // Checked out of the river walk (the clock moved on), the clinic takes the check-in.
+    await server.ctx.db.updateTable('attendance').set({ check_in_at: new Date(now - 50 * 60_000) }).where('activity_id', '=', river.id).execute();
+    expect((await v.client.post(`/api/v1/activities/${river.id}/checkout`, here)).status).toBe(200);
+    expect((await v.client.post(`/api/v1/activities/${clinic.id}/checkin`, here)).body).toMatchObject({ method: 'location', repeated: false });
+
+    const mark = (from: number, to: number) => centerAdmin.put(`/api/v1/activities/${fair.id}/roster/${v.id}`, {
+      checkInAt: new Date(now + from).toISOString(), checkOutAt: new Date(now + to).toISOString(),
+    });
+    const over = await mark(-30 * 60_000, 30 * 60_000);
+    expect(over.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'checkInAt', message: '该志愿者此时段已在其他活动签到，时间不能重叠' });
+    expect((await mark(-3 * HOUR, -HOUR)).status).toBe(200);
+  });
+
+  it('never count the same minutes twice: an overlap already in the ledger waits for the confirmer, who may state only the free time', async () => {
+    const start = Date.now() - 6 * HOUR;
+    const [morning, noon] = [await pastActivity(start, 2, '上午巡河'), await pastActivity(start + HOUR, 2, '社区义诊')];
+    const v = await volunteer();
+    // Attended both from start to end: the hour they share is served once.
+    await attended(morning.id, v.id, { from: start, to: start + 2 * HOUR });
+    await attended(noon.id, v.id, { from: start + HOUR, to: start + 3 * HOUR });
+    const confirm = (id: number, adjustments: { volunteerId: number; minutes: number }[] = []) => centerAdmin.post(`/api/v1/activities/${id}/confirm`, { adjustments });
+
+    expect((await confirm(morning.id)).body).toEqual({ recorded: [{ volunteerId: v.id, minutes: 120 }], skipped: [] });
+    expect((await confirm(noon.id)).body).toEqual({ recorded: [], skipped: [{ volunteerId: v.id, reason: 'overlaps_recorded' }] });
+    const tooMuch = await confirm(noon.id, [{ volunteerId: v.id, minutes: 120 }]);
+    expect(tooMuch.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'adjustments' });
+    expect(tooMuch.body.error.message).toMatch(/本活动最多可记 60 分钟$/);
+    expect((await confirm(noon.id, [{ volunteerId: v.id, minutes: 60 }])).body).toEqual({ recorded: [{ volunteerId: v.id, minutes: 60 }], skipped: [] });
+
+    expect((await v.client.get('/api/v1/hours/mine')).body).toMatchObject({ minutes: 180, records: 2 });
+    const spans = await server.ctx.db.selectFrom('service_hours').select(['started_at', 'ended_at']).where('volunteer_id', '=', v.id).orderBy('id').execute();
+    expect(spans.map((row) => [row.started_at.getTime() - start, row.ended_at.getTime() - start])).toEqual([[0, 2 * HOUR], [HOUR, 3 * HOUR]]);
   });
 });

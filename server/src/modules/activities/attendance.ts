@@ -66,21 +66,38 @@ function verifyPresence(ctx: AppContext, activity: q.ActivityRow, proof: Proof, 
 async function checkInTarget(ctx: AppContext, actor: Actor, activityId: number) {
   const target = await q.checkInContext(ctx.db, activityId, actor.userId);
   if (!target) throw notFound('id');
-  if (target.volunteer_id === null || target.signup_status !== 'confirmed') {
-    throw new AppError('FORBIDDEN', { detail: { zh: '您没有报名成功该活动', en: 'You are not confirmed for this activity' } });
-  }
+  if (target.volunteer_id === null || target.signup_status !== 'confirmed') throw notConfirmed();
   return { activity: target, volunteerId: target.volunteer_id };
 }
 
+function notConfirmed() {
+  return new AppError('FORBIDDEN', { detail: { zh: '您没有报名成功该活动', en: 'You are not confirmed for this activity' } });
+}
+
+/**
+ * Checks in; refused while the volunteer's attendance elsewhere covers the same time (an
+ * open check-in covers up to its activity's end), so no minute is served twice.
+ */
 export async function checkIn(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
   const { activity, volunteerId } = await checkInTarget(ctx, actor, activityId);
   if (activity.status !== 'published' || now < new Date(activity.starts_at.getTime() - EARLY_MINUTES * 60_000) || now > activity.ends_at) {
     throw refuse('不在签到时间内', 'Check-in is not open now');
   }
   const method = verifyPresence(ctx, activity, proof, now);
-  const inserted = await q.insertCheckIn(ctx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: now, check_in_method: method });
-  const row = inserted ?? (await q.findAttendance(ctx.db, activityId, volunteerId))!;
+  const counted = countedInterval(activity, now, activity.ends_at);
+  const inserted = await q.insertCheckIn(ctx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: now, check_in_method: method }, counted);
+  const row = inserted ?? (await q.findAttendance(ctx.db, activityId, volunteerId));
+  if (!row) throw await whyNotCheckedIn(ctx, activityId, volunteerId, counted);
   return { checkedInAt: row.check_in_at.toISOString(), checkedOutAt: row.check_out_at?.toISOString() ?? null, method: row.check_in_method, repeated: !inserted };
+}
+
+/** The check-in statement inserted nothing and there is no earlier one: say why. */
+async function whyNotCheckedIn(ctx: AppContext, activityId: number, volunteerId: number, counted: hours.Interval) {
+  const other = await q.overlappingAttendance(ctx.db, volunteerId, activityId, counted.from, counted.to).executeTakeFirst();
+  if (other) {
+    return refuse(`您在“${other.title}”的签到与本活动时间重叠，请先在该活动签退`, `Your check-in at “${other.title}” overlaps this activity; check out there first`);
+  }
+  return notConfirmed(); // withdrawn or rejected between the first look and the check-in
 }
 
 export async function checkOut(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
@@ -100,16 +117,26 @@ export async function checkOut(ctx: AppContext, actor: Actor, activityId: number
   return { checkedInAt: attendance.check_in_at.toISOString(), checkedOutAt: now.toISOString(), repeated: false };
 }
 
-/** The leader marks a confirmed volunteer present on the roster, with the times served. */
+/**
+ * The leader marks a confirmed volunteer present on the roster, with the times served; not
+ * over time the volunteer's attendance at another activity already covers.
+ */
 export async function markRoster(ctx: AppContext, actor: Actor, activityId: number, volunteerId: number, times: { checkInAt: string; checkOutAt?: string | null }) {
   const activity = await activityManagedBy(ctx, actor, activityId);
-  const signup = await q.findSignup(ctx.db, activityId, volunteerId);
-  if (signup?.status !== 'confirmed') throw notFound('volunteerId');
   const checkInAt = new Date(times.checkInAt);
   const checkOutAt = times.checkOutAt ? new Date(times.checkOutAt) : null;
   if (checkOutAt && checkOutAt <= checkInAt) throw refuse('签退须晚于签到', 'Check-out must be after check-in', 'checkOutAt');
   if (checkInAt > activity.ends_at) throw refuse('签到时间须在活动结束前', 'Check-in must be before the activity ends', 'checkInAt');
-  await q.upsertRosterAttendance(ctx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: checkInAt, check_out_at: checkOutAt });
+  const counted = countedInterval(activity, checkInAt, checkOutAt ?? activity.ends_at);
+  await inTransaction(ctx, async (tx) => {
+    // The sign-up held: a rejection meanwhile waits, then finds this attendance and is refused (signups.ts).
+    const signup = await q.lockSignup(tx.db, activityId, volunteerId);
+    if (signup?.status !== 'confirmed') throw notFound('volunteerId');
+    if (await q.overlappingAttendance(tx.db, volunteerId, activityId, counted.from, counted.to).executeTakeFirst()) {
+      throw refuse('该志愿者此时段已在其他活动签到，时间不能重叠', 'This volunteer is checked in at another activity during this time', 'checkInAt');
+    }
+    await q.upsertRosterAttendance(tx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: checkInAt, check_out_at: checkOutAt });
+  });
   return rosterOf(ctx, actor, activityId);
 }
 
@@ -117,17 +144,57 @@ export async function closeForgottenCheckOuts(ctx: AppContext) {
   return q.closeForgottenCheckOuts(ctx.db);
 }
 
-/** Minutes actually served: the attendance clipped to the activity's own window (DOMAIN.md). */
-export function servedMinutes(activity: { starts_at: Date; ends_at: Date }, checkInAt: Date, checkOutAt: Date): number {
-  const start = Math.max(checkInAt.getTime(), activity.starts_at.getTime());
-  const end = Math.min(checkOutAt.getTime(), activity.ends_at.getTime());
-  return Math.max(0, Math.floor((end - start) / 60_000));
+type Window = { starts_at: Date; ends_at: Date };
+
+/** The time that counts: the attendance clipped to the activity's own window (DOMAIN.md); empty when outside it. */
+export function countedInterval(activity: Window, checkInAt: Date, checkOutAt: Date): hours.Interval {
+  const from = Math.max(checkInAt.getTime(), activity.starts_at.getTime());
+  const to = Math.min(checkOutAt.getTime(), activity.ends_at.getTime());
+  return { from: new Date(from), to: new Date(Math.max(from, to)) };
+}
+
+const minutesOf = (interval: hours.Interval) => Math.floor((interval.to.getTime() - interval.from.getTime()) / 60_000);
+
+/** Minutes actually served. */
+export function servedMinutes(activity: Window, checkInAt: Date, checkOutAt: Date): number {
+  return minutesOf(countedInterval(activity, checkInAt, checkOutAt));
+}
+
+type SkipReason = 'forgot_check_out' | 'not_checked_out' | 'overlaps_recorded';
+type AttendanceRow = Awaited<ReturnType<typeof q.unconfirmedAttendance>>[number];
+
+/**
+ * What one attendance adds to the ledger, with the volunteer's ledger locked: the minutes
+ * and the span they are recorded over, or why the confirmer must state them. Minutes the
+ * ledger already holds for this volunteer at another activity are never counted again:
+ * an attendance overlapping them waits for the confirmer, and a stated figure may not
+ * exceed the activity's time that is still free.
+ */
+async function countable(ctx: AppContext, activity: q.ActivityRow, row: AttendanceRow, stated: number | undefined): Promise<{ minutes: number; span: hours.Interval } | { reason: SkipReason }> {
+  if (stated === undefined && (row.flagged || !row.check_out_at)) return { reason: row.flagged ? 'forgot_check_out' : 'not_checked_out' };
+  const window = { from: activity.starts_at, to: activity.ends_at };
+  const attended = countedInterval(activity, row.check_in_at, row.check_out_at ?? activity.ends_at);
+  const taken = await hours.recordedDuring(ctx, row.volunteer_id, window);
+  if (stated === undefined) {
+    const minutes = minutesOf(attended);
+    return hours.minutesFree(attended, taken) < minutes ? { reason: 'overlaps_recorded' } : { minutes, span: attended };
+  }
+  const free = hours.minutesFree(window, taken);
+  if (stated > free) {
+    const name = (await volunteers.volunteerSummary(ctx, row.volunteer_id))?.name ?? String(row.volunteer_id);
+    throw refuse(`${name}在本活动时段内已有服务时长记入其他活动，本活动最多可记 ${free} 分钟`,
+      `${name} already has hours recorded at another activity during this one; at most ${free} minutes can be recorded here`, 'adjustments');
+  }
+  // A figure that does not fit in the attendance's free time is vouched for over the
+  // activity's window: the entry's span must hold its minutes, or a later check would miss some.
+  return { minutes: stated, span: stated <= hours.minutesFree(attended, taken) ? attended : window };
 }
 
 /**
  * The recording organization confirms attendance (谁组织谁记录): each unconfirmed, closed
- * attendance becomes a ledger entry, in one transaction. Flagged ones (closed
- * automatically) need the minutes stated by the confirmer; others may be adjusted.
+ * attendance of a confirmed sign-up becomes a ledger entry, in one transaction. Flagged
+ * ones (closed automatically) and ones overlapping time the volunteer's ledger already
+ * holds need the minutes stated by the confirmer; others may be adjusted.
  */
 export async function confirmAttendance(ctx: AppContext, actor: Actor, activityId: number, adjustments: { volunteerId: number; minutes: number }[] = []) {
   const activity = await activityManagedBy(ctx, actor, activityId);
@@ -138,19 +205,26 @@ export async function confirmAttendance(ctx: AppContext, actor: Actor, activityI
     if (minutes > maxMinutes) throw refuse(`时长不能超过活动时长 ${maxMinutes} 分钟`, `Minutes cannot exceed the activity’s ${maxMinutes}`, 'adjustments');
   }
   return inTransaction(ctx, async (tx) => {
+    // The ledgers first, before any attendance row, in the order every confirmation takes
+    // them: two confirmations of overlapping activities then count the overlap once.
+    const locked = new Set(await q.unconfirmedVolunteerIds(tx.db, activityId));
+    await hours.lockLedgers(tx, [...locked]);
     await q.closeForgottenCheckOuts(tx.db, activityId);
     const recorded: { volunteerId: number; minutes: number }[] = [];
-    const skipped: { volunteerId: number; reason: string }[] = [];
+    const skipped: { volunteerId: number; reason: SkipReason }[] = [];
     for (const row of await q.unconfirmedAttendance(tx.db, activityId)) {
-      const minutes = stated.get(row.volunteer_id) ?? (row.flagged || !row.check_out_at ? null : servedMinutes(activity, row.check_in_at, row.check_out_at));
-      if (minutes === null) {
-        skipped.push({ volunteerId: row.volunteer_id, reason: row.flagged ? 'forgot_check_out' : 'not_checked_out' });
+      // Marked on the roster between the two reads: lock now (no other ledger waits on this row).
+      if (!locked.has(row.volunteer_id)) await hours.lockLedgers(tx, [row.volunteer_id]);
+      const outcome = await countable(tx, activity, row, stated.get(row.volunteer_id));
+      if ('reason' in outcome) {
+        skipped.push({ volunteerId: row.volunteer_id, reason: outcome.reason });
         continue;
       }
+      const { minutes, span } = outcome;
       await hours.recordServiceHours(tx, {
         volunteerId: row.volunteer_id, source: 'activity', sourceId: activityId, projectId: activity.project_id,
         organizationId: activity.organization_id, siteId: activity.site_id, regionCode: activity.region_code,
-        startedAt: row.check_in_at, endedAt: row.check_out_at ?? activity.ends_at, minutes, content: activity.title, recordedBy: actor.userId,
+        startedAt: span.from, endedAt: span.to, minutes, content: activity.title, recordedBy: actor.userId,
       });
       await q.markConfirmed(tx.db, activityId, row.volunteer_id, actor.userId);
       const person = await volunteers.volunteerSummary(tx, row.volunteer_id);

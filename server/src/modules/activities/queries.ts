@@ -22,8 +22,13 @@ export function findActivity(db: Kysely<DB>, id: number) {
   return withProject(db).where('activities.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Locks the activity against other seat changes. NO KEY UPDATE, not UPDATE: a check-in or
+ * sign-up inserting a row that refers to the activity need not wait for it (and a check-in
+ * holding its sign-up while it does could otherwise deadlock with a withdrawal).
+ */
 export function lockActivity(db: Kysely<DB>, id: number) {
-  return db.selectFrom('activities').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('activities').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export interface ActivityFilter {
@@ -156,9 +161,38 @@ export function findAttendance(db: Kysely<DB>, activityId: number, volunteerId: 
   return db.selectFrom('attendance').selectAll().where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
 }
 
-/** Records the check-in once; a second scan changes nothing. */
-export function insertCheckIn(db: Kysely<DB>, row: { activity_id: number; volunteer_id: number; check_in_at: Date; check_in_method: string }) {
-  return db.insertInto('attendance').values(row).onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
+/**
+ * The volunteer's attendance at other activities whose counted time overlaps [from, to):
+ * each clipped to its activity's window, one not checked out yet running to the end.
+ * Reached through the volunteer's sign-ups (indexed by volunteer, and every attendance has
+ * one), not by a scan of every attendance: check-in runs this on each scan.
+ */
+export function overlappingAttendance(db: Kysely<DB>, volunteerId: number, activityId: number, from: Date, to: Date) {
+  const start = sql<Date>`greatest(o.check_in_at, x.starts_at)`;
+  const end = sql<Date>`least(coalesce(o.check_out_at, x.ends_at), x.ends_at)`;
+  return db.selectFrom('signups as s')
+    .innerJoin('attendance as o', (join) => join.onRef('o.activity_id', '=', 's.activity_id').onRef('o.volunteer_id', '=', 's.volunteer_id'))
+    .innerJoin('activities as x', 'x.id', 's.activity_id')
+    .select(['x.id', 'x.title'])
+    .where('s.volunteer_id', '=', volunteerId).where('s.activity_id', '<>', activityId)
+    .where(start, '<', end).where(start, '<', to).where(end, '>', from)
+    .limit(1);
+}
+
+/**
+ * Records the check-in once, in one statement: only from a confirmed sign-up (held FOR
+ * SHARE, so a withdrawal either waits and then sees the check-in, or goes first and this
+ * inserts nothing) and only when no other attendance overlaps `counted`. A second scan
+ * changes nothing. Nothing returned: repeated, withdrawn, or overlapping.
+ */
+export function insertCheckIn(db: Kysely<DB>, row: { activity_id: number; volunteer_id: number; check_in_at: Date; check_in_method: string }, counted: { from: Date; to: Date }) {
+  const fromSignup = db.selectFrom('signups')
+    .select(['signups.activity_id', 'signups.volunteer_id', sql<Date>`${row.check_in_at}::timestamptz`.as('check_in_at'), sql<string>`${row.check_in_method}::text`.as('check_in_method')])
+    .where('signups.activity_id', '=', row.activity_id).where('signups.volunteer_id', '=', row.volunteer_id).where('signups.status', '=', 'confirmed')
+    .where(({ not, exists }) => not(exists(overlappingAttendance(db, row.volunteer_id, row.activity_id, counted.from, counted.to))))
+    .forShare('signups');
+  return db.insertInto('attendance').columns(['activity_id', 'volunteer_id', 'check_in_at', 'check_in_method']).expression(fromSignup)
+    .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
 }
 
 export async function setCheckOut(db: Kysely<DB>, activityId: number, volunteerId: number, at: Date, method: string) {
@@ -193,9 +227,22 @@ export async function closeForgottenCheckOuts(db: Kysely<DB>, activityId?: numbe
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Attendance not yet in the ledger, of sign-ups still confirmed: a sign-up withdrawn or
+ * rejected earns no hours, whatever attendance it left behind.
+ */
+const pendingAttendance = (db: Kysely<DB>, activityId: number) => db.selectFrom('attendance')
+  .where('attendance.activity_id', '=', activityId).where('attendance.confirmed_at', 'is', null)
+  .where(({ exists, selectFrom }) => exists(selectFrom('signups').select('signups.volunteer_id')
+    .whereRef('signups.activity_id', '=', 'attendance.activity_id').whereRef('signups.volunteer_id', '=', 'attendance.volunteer_id')
+    .where('signups.status', '=', 'confirmed')));
+
+export async function unconfirmedVolunteerIds(db: Kysely<DB>, activityId: number) {
+  return (await pendingAttendance(db, activityId).select('attendance.volunteer_id').execute()).map((row) => row.volunteer_id);
+}
+
 export function unconfirmedAttendance(db: Kysely<DB>, activityId: number) {
-  return db.selectFrom('attendance').selectAll().where('activity_id', '=', activityId).where('confirmed_at', 'is', null)
-    .orderBy('volunteer_id').forUpdate().execute();
+  return pendingAttendance(db, activityId).selectAll('attendance').orderBy('attendance.volunteer_id').forUpdate().execute();
 }
 
 export async function markConfirmed(db: Kysely<DB>, activityId: number, volunteerId: number, by: number) {

@@ -74,9 +74,21 @@ async function promoteWaitlisted(ctx: AppContext, activityId: number, title: str
   });
 }
 
-async function release(ctx: AppContext, activity: q.ActivityRow, volunteerId: number, to: SignupStatus) {
+/**
+ * Once checked in, a sign-up stays: the attendance is a record of presence, kept true and
+ * complete, and it is the sign-up that lets confirmation count it. A leader who thinks no
+ * hours are due states 0 minutes at confirmation, which the ledger keeps with its author.
+ */
+const checkedIn = {
+  cancelled: () => refuse('您已签到，不能再取消报名；如需提前离开，请签退并告知活动负责人', 'You have checked in and can no longer withdraw; check out and tell the leader if you leave early'),
+  rejected: () => refuse('该志愿者已签到，不能拒绝；如不应记时长，请在确认时长时填写 0 分钟', 'This volunteer has checked in and cannot be rejected; to record no hours, state 0 minutes when confirming'),
+};
+
+async function release(ctx: AppContext, activity: q.ActivityRow, volunteerId: number, to: 'cancelled' | 'rejected') {
+  // The sign-up locked first: a check-in holds it while it inserts, so this sees any that went first.
   const signup = await q.lockSignup(ctx.db, activity.id, volunteerId);
   if (!signup || !['pending', 'confirmed', 'waitlisted'].includes(signup.status)) throw notFound('signup');
+  if (await q.findAttendance(ctx.db, activity.id, volunteerId)) throw checkedIn[to]();
   await q.setSignupStatus(ctx.db, activity.id, volunteerId, to);
   if (signup.status === 'confirmed') {
     await q.adjustCounts(ctx.db, activity.id, -1, 0);
@@ -97,26 +109,35 @@ export async function cancelSignup(ctx: AppContext, actor: Actor, activityId: nu
   });
 }
 
-/** The leader approves a pending sign-up (taking a seat, or the waiting list) or rejects it. */
+type Decided = 'confirmed' | 'waitlisted' | 'rejected';
+
+/** What the volunteer is told of the leader's decision: a rejection too, so they can sign up elsewhere. */
+const decisionText: Record<Decided, (title: string) => string> = {
+  confirmed: (title) => `您已报名成功“${title}”。`,
+  waitlisted: (title) => `“${title}”名额已满，您在候补名单中。`,
+  rejected: (title) => `您报名的“${title}”未获活动负责人通过，可以报名其他活动。`,
+};
+
+/** A pending sign-up takes a seat, or a place on the waiting list. */
+async function approve(ctx: AppContext, activityId: number, volunteerId: number, current: string): Promise<Decided> {
+  if (current !== 'pending') throw new AppError('ALREADY_DECIDED');
+  const status = (await q.takeSeat(ctx.db, activityId)) ? 'confirmed' : 'waitlisted';
+  if (status === 'waitlisted') await q.adjustCounts(ctx.db, activityId, 0, 1);
+  await q.setSignupStatus(ctx.db, activityId, volunteerId, status);
+  return status;
+}
+
+/** The leader approves a pending sign-up (taking a seat, or the waiting list) or rejects it; the volunteer is told either way. */
 export async function decideSignup(ctx: AppContext, actor: Actor, activityId: number, volunteerId: number, decision: 'approve' | 'reject') {
   await activityManagedBy(ctx, actor, activityId);
   return inTransaction(ctx, async (tx) => {
     const activity = (await q.lockActivity(tx.db, activityId))!;
     const signup = await q.lockSignup(tx.db, activityId, volunteerId);
     if (!signup) throw notFound('volunteerId');
-    if (decision === 'reject') {
-      await release(tx, activity, volunteerId, 'rejected');
-      return { activityId, status: 'rejected' as SignupStatus };
-    }
-    if (signup.status !== 'pending') throw new AppError('ALREADY_DECIDED');
-    const status: SignupStatus = (await q.takeSeat(tx.db, activityId)) ? 'confirmed' : 'waitlisted';
-    if (status === 'waitlisted') await q.adjustCounts(tx.db, activityId, 0, 1);
-    await q.setSignupStatus(tx.db, activityId, volunteerId, status);
+    if (decision === 'reject') await release(tx, activity, volunteerId, 'rejected');
+    const status = decision === 'reject' ? 'rejected' : await approve(tx, activityId, volunteerId, signup.status);
     const person = await volunteers.volunteerSummary(tx, volunteerId);
-    await inbox.notify(tx, [person?.userId], {
-      kind: 'signup_decided', title: `报名结果：${activity.title}`,
-      body: status === 'confirmed' ? `您已报名成功“${activity.title}”。` : `“${activity.title}”名额已满，您在候补名单中。`, link: `/m/activities/${activityId}`,
-    });
+    await inbox.notify(tx, [person?.userId], { kind: 'signup_decided', title: `报名结果：${activity.title}`, body: decisionText[status](activity.title), link: `/m/activities/${activityId}` });
     return { activityId, status };
   });
 }

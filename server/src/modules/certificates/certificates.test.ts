@@ -82,6 +82,29 @@ describe('certificates', () => {
     expect((await centerAdmin.request('GET', `/api/v1/certificates/${issued.body.code}/pdf`)).status).toBe(200);
   });
 
+  it('are issued by staff only for an organization inside their area (谁记录谁证明)', async () => {
+    // The volunteer lives at this station; a team at another station of the county recorded their hours.
+    const elsewhere = await server.ctx.db.selectFrom('sites').select(['id', 'region_code']).where('kind', '=', 'station').where('region_code', 'like', '210321%')
+      .where('id', '<>', station).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const centerActor = await actorFor(server.ctx, (await centerAdmin.get('/api/v1/auth/me')).body.user.id);
+    const otherTeam = (await buildOrganization(server.ctx, centerActor, { siteId: elsewhere.id, name: '邻村证明测试队' })).id;
+    await recordServiceHours(server.ctx, {
+      volunteerId: volunteer.id, source: 'wish', sourceId: 3, organizationId: otherTeam, siteId: elsewhere.id, regionCode: elsewhere.region_code,
+      startedAt: new Date('2026-06-01T01:00:00Z'), endedAt: new Date('2026-06-01T02:00:00Z'), minutes: 60, content: '微心愿圆梦', recordedBy: null,
+    });
+    const stationStaff = await buildUser(server.ctx, { siteId: station, role: 'station_admin' });
+    const staff = await server.signIn(stationStaff.phone, stationStaff.password);
+
+    const refused = await staff.post('/api/v1/certificates', { organizationId: otherTeam, volunteerId: volunteer.id });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error).toMatchObject({ field: 'organizationId', message: '您的管辖范围内没有该组织：服务时长由哪个组织记录，就由哪个组织出具证明' });
+    const own = await staff.post('/api/v1/certificates', { organizationId, volunteerId: volunteer.id });
+    expect(own.body).toMatchObject({ hours: 4, issuer: '庆南社区证明测试队' });
+    // The county center's staff cover both stations; the volunteer may always ask for their own.
+    expect((await centerAdmin.post('/api/v1/certificates', { organizationId: otherTeam, volunteerId: volunteer.id })).body).toMatchObject({ hours: 1, issuer: '邻村证明测试队' });
+    expect((await volunteer.client.post('/api/v1/certificates', { organizationId: otherTeam })).status).toBe(201);
+  });
+
   it('are refused for an organization that recorded nothing', async () => {
     const response = await volunteer.client.post('/api/v1/certificates', { organizationId: organizationId + 1000 });
     expect(response.status).toBe(404);

@@ -7,7 +7,7 @@ import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { chinaToday } from '../../lib/id-number.ts';
 import { maskName } from '../../lib/pii.ts';
-import { isAdmin, requireAdmin, withinScope, type Actor } from '../../lib/scope.ts';
+import { covers, isAdmin, requireAdmin, withinScope, type Actor } from '../../lib/scope.ts';
 import * as hours from '../hours/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import { certificatePdf, type CertificateSnapshot } from './pdf.ts';
@@ -33,12 +33,27 @@ async function recordedBy(ctx: AppContext, volunteerId: number, organizationId: 
   return rows;
 }
 
+/**
+ * 谁记录谁证明: staff certify for the organization that recorded the hours, so only for
+ * one inside their own area (its superior site's staff too, when it is dissolved). Staff
+ * elsewhere are told there is no such organization, as for any record outside their area,
+ * with the same words whether it exists or not.
+ */
+function noSuchIssuer(staffIssued: boolean) {
+  if (!staffIssued) return notFound('organizationId');
+  return new AppError('NOT_FOUND', {
+    field: 'organizationId',
+    detail: { zh: '您的管辖范围内没有该组织：服务时长由哪个组织记录，就由哪个组织出具证明', en: 'No such organization in your area: hours are certified by the organization that recorded them' },
+  });
+}
+
 export async function issueCertificate(ctx: AppContext, actor: Actor, request: { organizationId: number; volunteerId?: number | undefined }) {
   const volunteerId = request.volunteerId ?? (await volunteers.volunteerOfUser(ctx, actor.userId))?.id;
   if (!volunteerId) throw notFound('volunteerId');
   const person = await volunteers.certificateFacts(ctx, volunteerId);
   if (!person) throw notFound('volunteerId');
-  if (request.volunteerId !== undefined) {
+  const staffIssued = request.volunteerId !== undefined;
+  if (staffIssued) {
     requireAdmin(actor); // staff issuing for someone: the volunteer must be in their area
     await volunteers.getVolunteer(ctx, actor, volunteerId);
   } else if (person.userId !== actor.userId) throw notFound('volunteerId');
@@ -48,7 +63,7 @@ export async function issueCertificate(ctx: AppContext, actor: Actor, request: {
     .select(['organizations.id', 'organizations.name', 'organizations.status', 'organizations.contact_name', 'organizations.site_id', 'organizations.region_code',
       'sites.name as site_name', 'sites.contact_tel', 'leader.name as leader_name'])
     .where('organizations.id', '=', request.organizationId).executeTakeFirst();
-  if (!org) throw notFound('organizationId');
+  if (!org || (staffIssued && !covers(actor, org.region_code))) throw noSuchIssuer(staffIssued);
   const records = await recordedBy(ctx, volunteerId, org.id);
   const minutes = records.reduce((sum, row) => sum + row.minutes, 0);
   if (minutes <= 0) {
@@ -67,7 +82,7 @@ export async function issueCertificate(ctx: AppContext, actor: Actor, request: {
     content: `${titles.slice(0, 5).join('、')}${titles.length > 5 ? ` 等 ${titles.length} 项` : ''}`,
     issuer,
     personInCharge: org.leader_name ?? org.contact_name ?? '—',
-    handler: isAdmin(actor) && request.volunteerId !== undefined ? actor.name : '系统自动出具',
+    handler: staffIssued ? actor.name : '系统自动出具',
     contact: org.contact_tel ?? org.site_name,
     issuedOn: chinaToday(),
   };

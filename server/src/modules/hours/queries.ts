@@ -5,12 +5,23 @@ import { withinScope, type Actor } from '../../lib/scope.ts';
 export type EntryRow = Selectable<ServiceHoursTable>;
 export type NewEntryRow = Insertable<ServiceHoursTable>;
 
+/** Whether the entry `s` has been cancelled by a reversing entry. */
+const reversed = sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`;
+
 /** Earlier service entries for the same service, with whether each was reversed. */
 export function entriesFor(db: Kysely<DB>, volunteerId: number, source: string, sourceId: number) {
   return db.selectFrom('service_hours as s')
-    .select(['s.id', 's.attempt', sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`.as('reversed')])
+    .select(['s.id', 's.attempt', reversed.as('reversed')])
     .where('s.volunteer_id', '=', volunteerId).where('s.source', '=', source).where('s.source_id', '=', sourceId)
     .where('s.kind', '=', 'service').orderBy('s.attempt').execute();
+}
+
+/** The service entries of one service (an order, a wish) not yet reversed. */
+export function standingEntriesOf(db: Kysely<DB>, source: string, sourceId: number) {
+  return db.selectFrom('service_hours as s').select('s.id')
+    .where('s.source', '=', source).where('s.source_id', '=', sourceId).where('s.kind', '=', 'service')
+    .where(({ not }) => not(reversed))
+    .orderBy('s.id').execute();
 }
 
 export function insertEntry(db: Kysely<DB>, row: NewEntryRow) {
@@ -55,6 +66,28 @@ export async function refreshLastServed(db: Kysely<DB>, volunteerId: number) {
     ) WHERE id = ${volunteerId}`.execute(db);
 }
 
+/**
+ * Locks the volunteers' rows, in id order so that two lockers never wait on each other in
+ * a circle. Every check of a volunteer's ledger followed by an entry it allows runs under
+ * this lock, so a concurrent one waits and then sees the entry.
+ */
+export async function lockVolunteers(db: Kysely<DB>, volunteerIds: number[]) {
+  if (volunteerIds.length === 0) return;
+  await db.selectFrom('volunteers').select('id').where('id', 'in', volunteerIds).orderBy('id').forNoKeyUpdate().execute();
+}
+
+/**
+ * The volunteer's standing activity entries whose time overlaps [from, to). Orders and
+ * wishes record a reconstructed time (the report's moment minus the minutes), so only
+ * activity entries, timed by check-in and check-out, can say which minutes are taken.
+ */
+export function activityTimesWithin(db: Kysely<DB>, volunteerId: number, from: Date, to: Date) {
+  return db.selectFrom('service_hours as s').select(['s.started_at', 's.ended_at'])
+    .where('s.volunteer_id', '=', volunteerId).where('s.kind', '=', 'service').where('s.source', '=', 'activity')
+    .where('s.started_at', '<', to).where('s.ended_at', '>', from)
+    .where(({ not }) => not(reversed)).execute();
+}
+
 export function totalsOf(db: Kysely<DB>, volunteerId: number) {
   return db.selectFrom('volunteer_hours').select(['minutes', 'entries']).where('volunteer_id', '=', volunteerId).executeTakeFirst();
 }
@@ -67,7 +100,7 @@ export function ledgerOf(db: Kysely<DB>, volunteerId: number, beforeId: number |
     .leftJoin('sites as st', 'st.id', 's.site_id')
     .selectAll('s')
     .select(['a.title as activity_title', 'o.name as organization_name', 'st.name as site_name',
-      sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`.as('reversed'),
+      reversed.as('reversed'),
       sql<string | null>`(SELECT d.status FROM hour_disputes d WHERE d.entry_id = s.id ORDER BY d.id DESC LIMIT 1)`.as('dispute_status')])
     .where('s.volunteer_id', '=', volunteerId);
   if (beforeId) query = query.where('s.id', '<', beforeId);
@@ -83,7 +116,7 @@ export function scopedLedger(db: Kysely<DB>, actor: Actor, filter: { volunteerId
     .leftJoin('sites as st', 'st.id', 's.site_id')
     .selectAll('s')
     .select(['v.name as volunteer_name', 'v.volunteer_no', 'a.title as activity_title', 'o.name as organization_name', 'st.name as site_name',
-      sql<boolean>`EXISTS (SELECT 1 FROM service_hours r WHERE r.reverses_id = s.id)`.as('reversed'),
+      reversed.as('reversed'),
       sql<string | null>`(SELECT d.status FROM hour_disputes d WHERE d.entry_id = s.id ORDER BY d.id DESC LIMIT 1)`.as('dispute_status')])
     .where(withinScope(actor, 's.region_code'));
   if (filter.volunteerId) query = query.where('s.volunteer_id', '=', filter.volunteerId);

@@ -59,6 +59,46 @@ async function recordIn(ctx: AppContext, entry: ServiceHourEntry) {
   }
 }
 
+/** A span of time, start included, end excluded. */
+export interface Interval {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Holds the volunteers' ledgers until the caller's transaction ends: a check of the time
+ * already recorded and the entry it allows are then one step, whoever else confirms.
+ */
+export function lockLedgers(ctx: AppContext, volunteerIds: number[]) {
+  return q.lockVolunteers(ctx.db, volunteerIds);
+}
+
+/** The times of the volunteer's standing activity entries that overlap the interval, clipped to it. */
+export async function recordedDuring(ctx: AppContext, volunteerId: number, within: Interval): Promise<Interval[]> {
+  const rows = await q.activityTimesWithin(ctx.db, volunteerId, within.from, within.to);
+  return rows.map((row) => ({
+    from: new Date(Math.max(row.started_at.getTime(), within.from.getTime())),
+    to: new Date(Math.min(row.ended_at.getTime(), within.to.getTime())),
+  }));
+}
+
+/**
+ * Whole minutes of the interval outside every taken one. An entry's whole span counts as
+ * taken even when it holds fewer minutes: which of its minutes were served is not known,
+ * and counting them twice is the one thing the ledger must never do.
+ */
+export function minutesFree(interval: Interval, taken: Interval[]): number {
+  let free = 0;
+  let cursor = interval.from.getTime();
+  const end = interval.to.getTime();
+  for (const span of [...taken].sort((a, b) => a.from.getTime() - b.from.getTime())) {
+    free += Math.max(0, Math.min(span.from.getTime(), end) - cursor);
+    cursor = Math.max(cursor, span.to.getTime());
+  }
+  free += Math.max(0, end - cursor);
+  return Math.floor(free / 60_000);
+}
+
 /** Cancels an entry with a reversing entry; the original stays, marked by it. */
 export function reverseEntry(ctx: AppContext, entryId: number, reason: string, by: number) {
   return inTransaction(ctx, (tx) => reverseIn(tx, entryId, reason, by));
@@ -82,6 +122,18 @@ async function reverseIn(ctx: AppContext, entryId: number, reason: string, by: n
     if (isUniqueViolation(error)) throw new AppError('ALREADY_REVERSED');
     throw error;
   }
+}
+
+/**
+ * Reverses every standing entry of one service (e.g. an order reopened after delivery),
+ * inside the caller's transaction, so the service can be recorded afresh; returns how many.
+ */
+export function reverseServiceHours(ctx: AppContext, service: { source: HourSource; sourceId: number }, reason: string, by: number) {
+  return inTransaction(ctx, async (tx) => {
+    const standing = await q.standingEntriesOf(tx.db, service.source, service.sourceId);
+    for (const entry of standing) await reverseIn(tx, entry.id, reason, by);
+    return standing.length;
+  });
 }
 
 /** Reverses an entry and records the right hours in its place, atomically. */
