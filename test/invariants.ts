@@ -25,6 +25,11 @@ export const recounts = {
     SELECT c.id FROM callups c WHERE c.accepted <> (SELECT count(*) FROM callup_responses r WHERE r.callup_id = c.id AND r.status = 'accepted')`,
   'call-up posts': sql`
     SELECT p.id FROM callup_posts p WHERE p.assigned <> (SELECT count(*) FROM callup_responses r WHERE r.post_id = p.id)`,
+  // Wishes collected (on the wall or beyond) and fulfilled (fulfilled or confirmed).
+  'campaign counts': sql`
+    SELECT c.id FROM campaigns c
+    WHERE c.collected <> (SELECT count(*) FROM wishes w WHERE w.campaign_id = c.id AND w.status IN ('published', 'claimed', 'fulfilled', 'confirmed'))
+       OR c.fulfilled <> (SELECT count(*) FROM wishes w WHERE w.campaign_id = c.id AND w.status IN ('fulfilled', 'confirmed'))`,
 };
 
 export type Recount = keyof typeof recounts;
@@ -37,4 +42,5 @@ export const drifts: Record<Recount, RawBuilder<unknown>> = {
   'training seats': sql`UPDATE course_sessions SET capacity = capacity + 1, enrolled_count = enrolled_count + 1`,
   'call-up answers': sql`UPDATE callups SET accepted = accepted + 1`,
   'call-up posts': sql`UPDATE callup_posts SET capacity = capacity + 1, assigned = assigned + 1`,
+  'campaign counts': sql`UPDATE campaigns SET fulfilled = fulfilled + 1`,
 };

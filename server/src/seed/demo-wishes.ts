@@ -2,6 +2,7 @@
 // wishes at every stage on 庆南社区's wall, a menu, and orders at every stage, one of them
 // left too long and escalated to 八角台街道's board.
 import type { AppContext } from '../context.ts';
+import { chinaDayFrom } from '../lib/id-number.ts';
 import type { Actor } from '../lib/scope.ts';
 import * as orders from '../modules/orders/service.ts';
 import * as wishes from '../modules/wishes/service.ts';
@@ -15,9 +16,10 @@ export interface DemoActors {
   leader: Actor;
 }
 
+// The campaign runs around the day of seeding: wishes go only into a campaign that is on.
 export async function seedDemoWishes(ctx: AppContext, who: DemoActors, place: { stationId: number; teamId: number; memberIds: number[] }) {
   const campaign = await wishes.createCampaign(ctx, who.province, {
-    name: '百万志愿者圆百万微心愿', regionCode: '210000000000', startsOn: '2026-01-01', endsOn: '2026-12-31', valueCapYuan: 500,
+    name: '百万志愿者圆百万微心愿', regionCode: '210000000000', startsOn: chinaDayFrom(-60), endsOn: chinaDayFrom(300), valueCapYuan: 500,
     description: '全省志愿者认领困难群众的微心愿，一个心愿一份温暖。',
   });
   const post = (title: string, story: string, category: wishes.WishInput['category'], group: wishes.WishInput['beneficiaryGroup'], name: string) =>

@@ -55,6 +55,20 @@ export async function saveImage(ctx: AppContext, actor: Actor, bytes: Buffer) {
   return { id, url: `/api/v1/files/${id}`, thumbUrl: `/api/v1/files/${id}?size=thumb`, contentType: 'image/jpeg', size: variants.full.length };
 }
 
+/**
+ * Refuses file ids that are not images this user uploaded: a wish's or an order's photos
+ * are shown to others as the record's own, so an id made up, or another person's upload,
+ * has no place there. `field` names the list in the error.
+ */
+export async function checkOwnFiles(ctx: AppContext, userId: number, ids: readonly string[], field = 'photos') {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  const owned = await ctx.db.selectFrom('files').select('id').where('owner_id', '=', userId).where('id', 'in', wanted).execute();
+  if (owned.length !== wanted.length) {
+    throw new AppError('VALIDATION_FAILED', { field, detail: { zh: '照片须是您本人上传的图片，请重新上传', en: 'Photos must be images you uploaded yourself; upload them again' } });
+  }
+}
+
 export async function readImage(ctx: AppContext, id: string, variant: Variant) {
   const row = await ctx.db.selectFrom('files').select(['content_type', 'storage']).where('id', '=', id).executeTakeFirst();
   const bytes = row ? await fileStore(row.storage).get(ctx, id, variant) : null;

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
@@ -148,5 +149,53 @@ describe('orders', () => {
     const scores = suggestions.body.organizations.map((o: { score: number }) => o.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
     expect(suggestions.body.volunteers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('delivery', () => {
+  /** A new order of the resident's, dispatched to the team and accepted. */
+  async function accepted(title: string) {
+    const placed = await resident.post('/api/v1/orders', { title, category: 'assistance', siteId: station });
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`);
+    await stationAdmin.post(`/api/v1/orders/${placed.body.id}/dispatch`, { organizationId: team.id });
+    expect((await team.leader.post(`/api/v1/orders/${placed.body.id}/accept`)).body.status).toBe('accepted');
+    return placed.body.id as number;
+  }
+  const totalMinutes = async (volunteerId: number) =>
+    (await server.ctx.db.selectFrom('volunteer_hours').select('minutes').where('volunteer_id', '=', volunteerId).executeTakeFirst())?.minutes ?? 0;
+
+  it('reversed by a reopen, then delivered again, leaves the hours of one delivery', async () => {
+    const member = team.memberId;
+    const before = await totalMinutes(member);
+    const id = await accepted('上门维修电路');
+    const first = await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '已修好', participants: [{ volunteerId: member, minutes: 60 }] });
+    expect(first.body.status).toBe('delivered');
+    expect(await totalMinutes(member)).toBe(before + 60);
+    expect((await stationAdmin.post(`/api/v1/orders/${id}/reopen`, { note: '居民反映仍有故障' })).body.status).toBe('triaged');
+    expect(await totalMinutes(member)).toBe(before);
+    const reversal = await server.ctx.db.selectFrom('service_hours').select(['minutes', 'reason', 'recorded_by'])
+      .where('source', '=', 'order').where('source_id', '=', id).where('kind', '=', 'reversal').execute();
+    const staffId = (await stationAdmin.get('/api/v1/auth/me')).body.user.id;
+    expect(reversal).toEqual([{ minutes: -60, reason: '订单重开：居民反映仍有故障', recorded_by: staffId }]);
+    await stationAdmin.post(`/api/v1/orders/${id}/dispatch`, { organizationId: team.id });
+    await team.leader.post(`/api/v1/orders/${id}/accept`);
+    const again = await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '更换了线路', participants: [{ volunteerId: member, minutes: 90 }] });
+    expect(again.status).toBe(200);
+    expect(await totalMinutes(member)).toBe(before + 90);
+  });
+
+  it('shows only photos the team’s own account uploaded', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c8102e' } }).png().toBuffer();
+    const photo = { filename: 'photo.png', content: png, type: 'image/png' };
+    const id = await accepted('清理小区垃圾');
+    const madeUp = await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '已清理', photos: ['7b0a8f3e-6c1d-4a57-9a3e-2f1d5c9e8b41'] });
+    expect(madeUp.status).toBe(400);
+    expect(madeUp.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'photos' });
+    const someoneElses = (await resident.upload('/api/v1/files', {}, photo)).body.id as string;
+    const borrowed = await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '已清理', photos: [someoneElses] });
+    expect(borrowed.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'photos' });
+    const mine = (await team.leader.upload('/api/v1/files', {}, photo)).body.id as string;
+    const done = await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '已清理', photos: [mine] });
+    expect(done.body).toMatchObject({ status: 'delivered', deliveryPhotos: [`/api/v1/files/${mine}`] });
   });
 });

@@ -11,6 +11,7 @@ import { regionLineage } from '../../lib/region-code.ts';
 import { rejectionReason, type Review } from '../../lib/review.ts';
 import { adminRoleSiteKind, adminRoles, covers, rankOver, requireAdmin, requireInScope, roleRank, type Actor, type SiteKind } from '../../lib/scope.ts';
 import { move, started, timeline } from '../../lib/workflow.ts';
+import { checkOwnFiles } from '../files/service.ts';
 import * as hours from '../hours/service.ts';
 import * as inbox from '../inbox/service.ts';
 import * as matching from '../matching/service.ts';
@@ -305,6 +306,7 @@ export async function deliverOrder(ctx: AppContext, actor: Actor, id: number, de
   if (!order || !(await roleOn(ctx, actor, order)).team || !order.organization_id) throw notFound('id');
   const participants = delivery.participants ?? [];
   await organizations.requireActiveMembers(ctx, order.organization_id, participants.map((p) => p.volunteerId));
+  await checkOwnFiles(ctx, actor.userId, delivery.photos ?? []);
   const now = new Date();
   await inTransaction(ctx, async (tx) => {
     await move(tx, {
@@ -343,13 +345,20 @@ export async function cancelOrder(ctx: AppContext, actor: Actor, id: number) {
   return getOrder(ctx, actor, id);
 }
 
-/** Staff take a dispatch back, or reopen a finished order: it returns to triage. */
+/**
+ * Staff take a dispatch back, or reopen a finished order: it returns to triage. The hours a
+ * delivery recorded are reversed with it (reason and actor kept in the ledger), so the
+ * next delivery records the service afresh and nobody is credited twice.
+ */
 export async function reopenOrder(ctx: AppContext, actor: Actor, id: number, note: string) {
   await handled(ctx, actor, id);
-  await inTransaction(ctx, (tx) => move(tx, {
-    subject: 'order', id, from: ['dispatched', 'accepted', 'delivered', 'rated', 'cancelled'], to: 'triaged', actorId: actor.userId, note,
-    set: { organization_id: null, open_for_grab: false, deadline: deadlineFor('triaged'), overdue: false },
-  }));
+  await inTransaction(ctx, async (tx) => {
+    await move(tx, {
+      subject: 'order', id, from: ['dispatched', 'accepted', 'delivered', 'rated', 'cancelled'], to: 'triaged', actorId: actor.userId, note,
+      set: { organization_id: null, open_for_grab: false, deadline: deadlineFor('triaged'), overdue: false },
+    });
+    await hours.reverseServiceHours(tx, { source: 'order', sourceId: id }, `订单重开：${note}`, actor.userId);
+  });
   return getOrder(ctx, actor, id);
 }
 

@@ -101,9 +101,24 @@ export function overdueClaims(db: Kysely<DB>, now: Date, limit: number) {
     .orderBy('claim_deadline').limit(limit).forUpdate().skipLocked().execute();
 }
 
-export async function adjustCampaign(db: Kysely<DB>, campaignId: number | null, field: 'collected' | 'fulfilled', delta: number) {
-  if (!campaignId) return;
-  await db.updateTable('campaigns').set({ [field]: sql<number>`${sql.ref(field)} + ${delta}` }).where('id', '=', campaignId).execute();
+/** The states a campaign counts: collected (on the wall or beyond) and fulfilled (圆梦). */
+export const campaignCounts = {
+  collected: ['published', 'claimed', 'fulfilled', 'confirmed'],
+  fulfilled: ['fulfilled', 'confirmed'],
+} as const;
+
+/** Adds to the counters of the wish's campaign (none: nothing), in the caller's transaction. */
+export async function adjustCampaignOf(db: Kysely<DB>, wishId: number, delta: { collected: number; fulfilled: number }) {
+  await db.updateTable('campaigns')
+    .set({ collected: sql<number>`collected + ${delta.collected}`, fulfilled: sql<number>`fulfilled + ${delta.fulfilled}` })
+    .where('id', '=', db.selectFrom('wishes').select('campaign_id').where('wishes.id', '=', wishId))
+    .execute();
+}
+
+/** Of these volunteers, the approved ones in good standing; with `area`, only those within it. */
+export function activeVolunteers(db: Kysely<DB>, ids: number[], area: Actor | null) {
+  const query = db.selectFrom('volunteers').select('id').where('id', 'in', ids).where('status', '=', 'active');
+  return (area ? query.where(withinScope(area, 'region_code')) : query).execute();
 }
 
 export function insertCampaign(db: Kysely<DB>, row: Insertable<CampaignsTable>) {
@@ -129,7 +144,7 @@ export function listCampaigns(db: Kysely<DB>, area: { prefixes: string[]; ancest
 /** Counted from the wishes themselves, to check the live counters. */
 export function recountCampaign(db: Kysely<DB>, campaignId: number) {
   return db.selectFrom('wishes').select([
-    sql<number>`count(*) FILTER (WHERE status IN ('published', 'claimed', 'fulfilled', 'confirmed'))`.as('collected'),
-    sql<number>`count(*) FILTER (WHERE status IN ('fulfilled', 'confirmed'))`.as('fulfilled'),
+    sql<number>`count(*) FILTER (WHERE status IN (${sql.join(campaignCounts.collected)}))`.as('collected'),
+    sql<number>`count(*) FILTER (WHERE status IN (${sql.join(campaignCounts.fulfilled)}))`.as('fulfilled'),
   ]).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
 }

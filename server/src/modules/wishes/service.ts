@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { chinaToday } from '../../lib/id-number.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { maskName, maskPhone } from '../../lib/pii.ts';
 import { regionLineage } from '../../lib/region-code.ts';
@@ -12,6 +13,7 @@ import { covers, isAdmin, requireAdmin, requireInScope, type Actor } from '../..
 import { textSimilarity } from '../../lib/similarity.ts';
 import { ShortCache } from '../../lib/short-cache.ts';
 import { move, started, timeline, type Move } from '../../lib/workflow.ts';
+import { checkOwnFiles } from '../files/service.ts';
 import * as hours from '../hours/service.ts';
 import * as inbox from '../inbox/service.ts';
 import * as matching from '../matching/service.ts';
@@ -91,6 +93,14 @@ async function checkCampaign(ctx: AppContext, input: WishInput, regionCode: stri
   if (!input.campaignId) return;
   const campaign = await q.findCampaign(ctx.db, input.campaignId);
   if (!campaign || !regionCode.startsWith(campaign.region_code.replace(/0+$/, ''))) throw notFound('campaignId');
+  // A campaign collects between its dates (China's calendar); the counts are its results.
+  const today = chinaToday();
+  if (today < campaign.starts_on) {
+    throw invalid('campaignId', `该微心愿活动 ${campaign.starts_on} 才开始征集心愿`, `This campaign collects wishes from ${campaign.starts_on}`);
+  }
+  if (today > campaign.ends_on) {
+    throw invalid('campaignId', `该微心愿活动已于 ${campaign.ends_on} 结束，不再征集心愿`, `This campaign ended on ${campaign.ends_on} and takes no more wishes`);
+  }
   if (campaign.value_cap_yuan !== null && (input.estimatedValueYuan ?? 0) > campaign.value_cap_yuan) {
     throw invalid('estimatedValueYuan', `本次活动每个心愿价值不超过 ${campaign.value_cap_yuan} 元`, `This campaign caps a wish at ${campaign.value_cap_yuan} yuan`);
   }
@@ -144,9 +154,18 @@ export async function listWishes(ctx: AppContext, actor: Actor, filter: q.WishFi
  */
 const walls = new ShortCache<{ items: ReturnType<typeof present>[]; nextCursor: string | null }>(2000, 1000);
 
-function moveWish(ctx: AppContext, change: Move<'wish'>) {
+/**
+ * Every move of a wish, in the caller's transaction. Its campaign's counters follow the
+ * move into or out of the counted states, whichever move it is (approve, fulfil, withdraw
+ * from the wall...), so no path can leave them behind.
+ */
+async function moveWish(ctx: AppContext, change: Move<'wish'>) {
   walls.forgetWithCommit(ctx);
-  return move(ctx, change);
+  const moved = await move(ctx, change);
+  const delta = (counted: readonly string[]) => Number(counted.includes(change.to)) - Number(counted.includes(moved.from));
+  const counts = { collected: delta(q.campaignCounts.collected), fulfilled: delta(q.campaignCounts.fulfilled) };
+  if (counts.collected !== 0 || counts.fulfilled !== 0) await q.adjustCampaignOf(ctx.db, change.id, counts);
+  return moved;
 }
 
 /** The public wall of an area: beneficiaries masked, stories shown. */
@@ -192,7 +211,6 @@ export async function reviewWish(ctx: AppContext, actor: Actor, id: number, revi
     const stamp = { reviewed_by: actor.userId, reviewed_at: new Date() };
     if (review.decision === 'approve') {
       await moveWish(tx, { ...base, to: 'published', set: stamp });
-      await q.adjustCampaign(tx.db, wish.campaign_id, 'collected', 1);
     } else if (review.decision === 'reject') {
       await moveWish(tx, { ...base, to: 'rejected', note: review.reason!, set: { ...stamp, reject_reason: review.reason! } });
     } else {
@@ -270,21 +288,40 @@ async function mayFulfil(ctx: AppContext, actor: Actor, wish: q.WishWithNames) {
   return wish.claimer_unit !== null && covers(actor, wish.region_code);
 }
 
+/**
+ * Whom a team's or unit's claim may record hours for (谁组织谁记录): a team its own active
+ * members; a unit, which has no roster, the volunteers of the fulfilling staff's area. Either
+ * way approved volunteers in good standing, each named once; else nothing is written.
+ */
+async function requireParticipants(ctx: AppContext, actor: Actor, wish: q.WishWithNames, participants: { volunteerId: number }[]) {
+  const ids = participants.map((p) => p.volunteerId);
+  if (ids.length === 0) return;
+  if (new Set(ids).size !== ids.length) throw invalid('participants', '每位服务人员只能填写一次', 'Name each participant once');
+  const team = wish.claimer_organization_id;
+  if (team) await organizations.requireActiveMembers(ctx, team, ids);
+  if ((await q.activeVolunteers(ctx.db, ids, team ? null : actor)).length !== ids.length) {
+    throw team
+      ? invalid('participants', '服务人员须是已审核通过且未被暂停的志愿者', 'Participants must be approved volunteers who are not suspended')
+      : invalid('participants', '服务人员须是您管辖区域内已审核通过的志愿者', 'Participants must be approved volunteers within your area');
+  }
+}
+
 /** The claimer fulfils the wish; the hours served go into the ledger in the same transaction. */
 export async function fulfilWish(ctx: AppContext, actor: Actor, id: number, fulfilment: Fulfilment) {
   const wish = await q.findWish(ctx.db, id);
   if (!wish || !(await mayFulfil(ctx, actor, wish))) throw notFound('id');
+  // A volunteer claimer serves alone: their own minutes, whatever participants say.
   const served = wish.claimer_volunteer_id
     ? [{ volunteerId: wish.claimer_volunteer_id, minutes: fulfilment.minutes ?? 0 }]
     : fulfilment.participants ?? [];
-  if (wish.claimer_organization_id) await organizations.requireActiveMembers(ctx, wish.claimer_organization_id, served.map((p) => p.volunteerId));
+  if (!wish.claimer_volunteer_id) await requireParticipants(ctx, actor, wish, served);
+  await checkOwnFiles(ctx, actor.userId, fulfilment.photos ?? []);
   const now = new Date();
   await inTransaction(ctx, async (tx) => {
     await moveWish(tx, {
       subject: 'wish', id, from: ['claimed'], to: 'fulfilled', actorId: actor.userId, note: fulfilment.note,
       set: { fulfil_note: fulfilment.note, fulfil_photos: fulfilment.photos ?? [], fulfilled_at: now },
     });
-    await q.adjustCampaign(tx.db, wish.campaign_id, 'fulfilled', 1);
     for (const person of served.filter((p) => p.minutes > 0)) {
       await hours.recordServiceHours(tx, {
         volunteerId: person.volunteerId, source: 'wish', sourceId: id, organizationId: wish.claimer_organization_id, siteId: wish.site_id,

@@ -1,14 +1,17 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
+import { chinaDayFrom } from '../../lib/id-number.ts';
 import { recentSms } from '../../lib/sms.ts';
-import { buildUser, buildVolunteer } from '../../seed/factories.ts';
+import { actorFor, buildOrganization, buildUser, buildVolunteer } from '../../seed/factories.ts';
 import { recountCampaign, releaseOverdueClaims } from './service.ts';
 
 let server: TestServer;
 let station: number;
 let stationAdmin: TestClient;
 let resident: TestClient;
+let centerAdmin: TestClient;
 let campaignId: number;
 
 const site = async (regionCode: string, kind: string) =>
@@ -38,9 +41,10 @@ beforeAll(async () => {
   station = await site('210321001021', 'station');
   stationAdmin = await server.signIn('13800000003', DEMO_PASSWORD);
   resident = await server.signIn('13800000006', DEMO_PASSWORD);
-  const centerAdmin = await server.signIn('13800000001', DEMO_PASSWORD);
+  centerAdmin = await server.signIn('13800000001', DEMO_PASSWORD);
+  // Running now, whatever the date the tests run on.
   const campaign = await centerAdmin.post('/api/v1/campaigns', {
-    name: '百万志愿者圆百万微心愿·台安', regionCode: '210321000000', startsOn: '2026-01-01', endsOn: '2026-12-31', valueCapYuan: 300,
+    name: '百万志愿者圆百万微心愿·台安', regionCode: '210321000000', startsOn: chinaDayFrom(-30), endsOn: chinaDayFrom(300), valueCapYuan: 300,
   });
   campaignId = campaign.body.id;
 });
@@ -138,5 +142,104 @@ describe('micro-wishes', () => {
     const other = await server.signIn(neighbour.phone, neighbour.password);
     expect((await other.post(`/api/v1/wishes/${id}/review`, { decision: 'approve' })).status).toBe(404);
     expect((await other.get(`/api/v1/wishes/${id}`)).body.beneficiaryName).toBe('李**');
+  });
+});
+
+describe('campaign counts', () => {
+  const counts = async () => {
+    const { collected, fulfilled } = (await server.client().get(`/api/v1/campaigns/${campaignId}`)).body;
+    return { collected, fulfilled };
+  };
+
+  it('go down when a published wish is withdrawn, and stay equal to a recount', async () => {
+    const before = await counts();
+    const id = await published();
+    expect(await counts()).toEqual({ ...before, collected: before.collected + 1 });
+    expect((await resident.post(`/api/v1/wishes/${id}/withdraw`)).body.status).toBe('withdrawn');
+    expect(await counts()).toEqual(before);
+    expect(await recountCampaign(server.ctx, campaignId)).toEqual(before);
+  });
+
+  it('take no wish into a campaign that has ended or not yet started', async () => {
+    const dated = async (name: string, startsOn: string, endsOn: string) =>
+      (await centerAdmin.post('/api/v1/campaigns', { name, regionCode: '210321000000', startsOn, endsOn })).body.id as number;
+    const ended = await dated('已结束的微心愿活动', chinaDayFrom(-60), chinaDayFrom(-1));
+    const later = await dated('尚未开始的微心愿活动', chinaDayFrom(1), chinaDayFrom(60));
+    const late = await resident.post('/api/v1/wishes', wish({ campaignId: ended }));
+    expect(late.status).toBe(400);
+    expect(late.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'campaignId', message: '该微心愿活动已于 ' + chinaDayFrom(-1) + ' 结束，不再征集心愿' });
+    const early = await resident.post('/api/v1/wishes', wish({ campaignId: later }));
+    expect(early.status).toBe(400);
+    expect(early.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'campaignId', message: '该微心愿活动 ' + chinaDayFrom(1) + ' 才开始征集心愿' });
+    const onLastDay = await dated('今天结束的微心愿活动', chinaDayFrom(-10), chinaDayFrom(0));
+    expect((await resident.post('/api/v1/wishes', wish({ campaignId: onLastDay }))).status).toBe(201);
+  });
+});
+
+describe('fulfilling', () => {
+  const stored = (volunteerId: number) => server.ctx.db.selectFrom('service_hours').select(['minutes', 'source']).where('volunteer_id', '=', volunteerId).execute();
+  const otherCounty = async () => (await server.ctx.db.selectFrom('sites').select('id').where('kind', '=', 'station')
+    .where('region_code', 'not like', '210321%').orderBy('id').executeTakeFirstOrThrow()).id;
+
+  async function claimedByUnit() {
+    const id = await published();
+    expect((await stationAdmin.post(`/api/v1/wishes/${id}/claim`, { as: 'unit', unitName: '县供电公司' })).body.status).toBe('claimed');
+    return id;
+  }
+
+  it('for a unit records hours only for active volunteers within the staff’s area', async () => {
+    const id = await claimedByUnit();
+    const far = await buildVolunteer(server.ctx, { siteId: await otherCounty() });
+    const abroad = await stationAdmin.post(`/api/v1/wishes/${id}/fulfil`, { note: '已送到', participants: [{ volunteerId: far.id, minutes: 60 }] });
+    expect(abroad.status).toBe(400);
+    expect(abroad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'participants' });
+    const missing = await stationAdmin.post(`/api/v1/wishes/${id}/fulfil`, { note: '已送到', participants: [{ volunteerId: 99_999_999, minutes: 60 }] });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'participants' });
+    const pending = await buildVolunteer(server.ctx, { siteId: station, status: 'pending' });
+    const unapproved = await stationAdmin.post(`/api/v1/wishes/${id}/fulfil`, { note: '已送到', participants: [{ volunteerId: pending.id, minutes: 60 }] });
+    expect(unapproved.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'participants' });
+    // Nothing was written by the refusals.
+    expect(await stored(far.id)).toEqual([]);
+    expect((await stationAdmin.get(`/api/v1/wishes/${id}`)).body.status).toBe('claimed');
+    const near = await buildVolunteer(server.ctx, { siteId: station });
+    const done = await stationAdmin.post(`/api/v1/wishes/${id}/fulfil`, { note: '已送到', participants: [{ volunteerId: near.id, minutes: 60 }] });
+    expect(done.body.status).toBe('fulfilled');
+    expect(await stored(near.id)).toEqual([{ minutes: 60, source: 'wish' }]);
+  });
+
+  it('for a team records hours only for its active members in good standing', async () => {
+    const centerActor = await actorFor(server.ctx, (await centerAdmin.get('/api/v1/auth/me')).body.user.id);
+    const team = await buildOrganization(server.ctx, centerActor, { siteId: station, name: '心愿测试服务队' });
+    const member = await buildVolunteer(server.ctx, { siteId: station });
+    const suspended = await buildVolunteer(server.ctx, { siteId: station });
+    await server.ctx.db.updateTable('volunteers').set({ status: 'suspended' }).where('id', '=', suspended.id).execute();
+    await server.ctx.db.insertInto('memberships').values([member.id, suspended.id].map((volunteerId) => ({ organization_id: team.id, volunteer_id: volunteerId, status: 'active' }))).execute();
+    const id = await published();
+    expect((await stationAdmin.post(`/api/v1/wishes/${id}/claim`, { as: 'organization', organizationId: team.id })).body.status).toBe('claimed');
+    const refused = await stationAdmin.post(`/api/v1/wishes/${id}/fulfil`, { note: '已送到', participants: [{ volunteerId: member.id, minutes: 30 }, { volunteerId: suspended.id, minutes: 30 }] });
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'participants' });
+    expect(await stored(member.id)).toEqual([]);
+    const done = await stationAdmin.post(`/api/v1/wishes/${id}/fulfil`, { note: '已送到', participants: [{ volunteerId: member.id, minutes: 30 }] });
+    expect(done.body.status).toBe('fulfilled');
+    expect(await stored(member.id)).toEqual([{ minutes: 30, source: 'wish' }]);
+  });
+
+  it('shows only photos the fulfiller uploaded', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c8102e' } }).png().toBuffer();
+    const photo = { filename: 'photo.png', content: png, type: 'image/png' };
+    const id = await published();
+    const v = await volunteerClient();
+    await v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer' });
+    const madeUp = await v.client.post(`/api/v1/wishes/${id}/fulfil`, { note: '书包已送到', minutes: 30, photos: ['7b0a8f3e-6c1d-4a57-9a3e-2f1d5c9e8b41'] });
+    expect(madeUp.status).toBe(400);
+    expect(madeUp.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'photos' });
+    const someoneElses = (await resident.upload('/api/v1/files', {}, photo)).body.id as string;
+    const borrowed = await v.client.post(`/api/v1/wishes/${id}/fulfil`, { note: '书包已送到', minutes: 30, photos: [someoneElses] });
+    expect(borrowed.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'photos' });
+    expect(await stored(v.id)).toEqual([]);
+    const mine = (await v.client.upload('/api/v1/files', {}, photo)).body.id as string;
+    const done = await v.client.post(`/api/v1/wishes/${id}/fulfil`, { note: '书包已送到', minutes: 30, photos: [mine] });
+    expect(done.body).toMatchObject({ status: 'fulfilled', fulfilPhotos: [`/api/v1/files/${mine}`] });
   });
 });
