@@ -214,6 +214,21 @@ describe('console volunteers', () => {
     expect([...station.problems, ...institute.problems]).toEqual([]);
   });
 
+  it('narrows the organizations to one area with the site picker the volunteer list uses', async () => {
+    const westSuburb = (await run.server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210321001022').where('kind', '=', 'station').executeTakeFirstOrThrow()).id;
+    const admin = await run.server.signIn(CENTER_ADMIN);
+    expect((await admin.post('/api/v1/organizations', { name: '西郊社区读书会志愿服务队', category: 'culture_arts', siteId: westSuburb })).status).toBe(201);
+    const { page, problems } = await signedIn(run, '/organizations', CENTER_ADMIN);
+    await row(page, '西郊社区读书会志愿服务队').waitFor();
+    await choose(page, page.getByLabel('所在地区（阵地）'), '庆南社区新时代文明实践站', { typed: '庆南社区', exact: true });
+    await expect.poll(() => row(page, '西郊社区读书会志愿服务队').count()).toBe(0);
+    await row(page, '庆南社区邻里守望志愿服务队').waitFor();
+    const sites = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allTextContents();
+    expect(sites.length).toBeGreaterThan(0);
+    expect(new Set(sites)).toEqual(new Set(['庆南社区新时代文明实践站']));
+    expect(problems).toEqual([]);
+  });
+
   it('exports the filtered list as an .xlsx with masked numbers', async () => {
     const { page, problems } = await signedIn(run, '/volunteers', CENTER_ADMIN);
     await choose(page, page.getByLabel('全部服务类别'), '法律服务', { exact: true });

@@ -3,6 +3,7 @@
 // section; a wrong ID check character gets the server's own words.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, buildVolunteer } from '../server/src/seed/factories.ts';
 import { openPage, signIn, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const STATION_ADMIN = '13800000003';
@@ -37,6 +38,13 @@ async function fillPerson(page: Page, person: { name: string; id: string; phone:
   await page.getByLabel('设置登录密码').fill('Volunteer2026');
 }
 
+/** 辽宁省 → 鞍山市 → 台安县 → 八角台街道 → 庆南社区, through the home-site cascade. */
+async function chooseQingnan(page: Page) {
+  await page.getByLabel('所在社区或村').click();
+  for (const name of ['鞍山市', '台安县', '八角台街道']) await page.getByText(name, { exact: true }).click();
+  await page.getByText('庆南社区居委会', { exact: true }).click();
+}
+
 async function fillService(page: Page) {
   await page.getByText('扶危帮困', { exact: true }).click();
   await page.getByText('陪伴聊天', { exact: true }).click();
@@ -53,10 +61,7 @@ describe('volunteer registration on the phone', () => {
     await page.getByText('今年 ', { exact: false }).first().waitFor(); // the age read from the ID number
     expect(await page.getByText('监护人姓名').count()).toBe(0);
 
-    // 辽宁省 → 鞍山市 → 台安县 → 八角台街道 → 庆南社区
-    await page.getByLabel('所在社区或村').click();
-    for (const name of ['鞍山市', '台安县', '八角台街道']) await page.getByText(name, { exact: true }).click();
-    await page.getByText('庆南社区居委会', { exact: true }).click();
+    await chooseQingnan(page);
     await page.getByText('庆南社区新时代文明实践站').waitFor();
     await page.getByText('辽宁省 / 鞍山市 / 台安县 / 八角台街道 / 庆南社区居委会').waitFor();
 
@@ -114,9 +119,7 @@ describe('volunteer registration on the phone', () => {
     await page.getByLabel('姓名').fill('王大爷');
     await page.getByLabel('身份证号').fill(idNumber('210321', '19520808', '017'));
     await page.getByText('今年 ', { exact: false }).first().waitFor();
-    await page.getByLabel('所在社区或村').click();
-    for (const name of ['鞍山市', '台安县', '八角台街道']) await page.getByText(name, { exact: true }).click();
-    await page.getByText('庆南社区居委会', { exact: true }).click();
+    await chooseQingnan(page);
     await fillService(page);
     await page.getByRole('button', { name: '提交注册' }).click();
     await page.waitForURL('**/m/me');
@@ -124,6 +127,38 @@ describe('volunteer registration on the phone', () => {
     await page.getByText('138****0006').first().waitFor(); // the account's own phone
     const keys = await run.server.ctx.db.selectFrom('idempotency_keys').select('key').where('route', '=', 'POST /api/v1/volunteers/me').execute();
     expect(keys).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('gives a resident the record their station entered, when the ID number and phone match it', async () => {
+    const station = (await run.server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210321001021').where('kind', '=', 'station').executeTakeFirstOrThrow()).id;
+    const account = await buildUser(run.server.ctx, { siteId: station, role: 'resident', name: '孙秀英' });
+    const id = idNumber('210321', '19700303', '024');
+    const entered = await buildVolunteer(run.server.ctx, { siteId: station, idNumber: id, phone: account.phone, name: '孙秀英' });
+    const { page, problems } = await open('/m/login');
+    await signIn(page, account.phone, account.password);
+    await page.getByRole('heading', { name: '孙秀英，您好' }).waitFor();
+    await page.getByRole('link', { name: '实名注册' }).click();
+    await page.getByLabel('姓名').fill('孙秀英');
+    await page.getByLabel('身份证号').fill(id);
+    await chooseQingnan(page);
+    await fillService(page);
+    await page.getByRole('button', { name: '提交注册' }).click();
+    await page.waitForURL('**/m/me');
+    await page.getByRole('region', { name: '志愿者注册状态' }).getByText('已通过').waitFor();
+    await page.getByText(entered.volunteer_no).first().waitFor();
+    expect(await page.getByText('注册已提交').count()).toBe(0); // it needs no review: the station entered it
+    expect(problems).toEqual([]);
+  });
+
+  it('opens any approved team from a link, even one of another county', async () => {
+    const center = (await run.server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210323000000').where('kind', '=', 'center').executeTakeFirstOrThrow()).id;
+    const created = await (await run.server.admin()).post('/api/v1/organizations', { name: '岫岩县满族剪纸志愿服务队', category: 'culture_arts', siteId: center });
+    expect(created.body.status).toBe('approved');
+    const { page, problems } = await open(`/m/teams/${created.body.id}`);
+    await signIn(page, '13800000005'); // 陈志愿, a volunteer of 台安县
+    await page.getByRole('heading', { name: '岫岩县满族剪纸志愿服务队' }).waitFor();
+    await page.getByRole('button', { name: '申请加入' }).waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ export const auditActions = [
   'reveal', 'export', 'import', 'read_recipient', 'erase',
   // accounts and permissions
   'sign_in', 'sign_in_locked', 'password_change', 'password_reset', 'staff_create', 'staff_update', 'grant_add', 'grant_revoke',
+  'volunteer_link',
   // the service-hour ledger
   'hours_reverse', 'hours_correct', 'dispute_resolve',
   // deletions

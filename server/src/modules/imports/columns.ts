@@ -17,6 +17,8 @@ export interface Column {
   /** Keep as text in Excel (long digit strings would lose digits as numbers). */
   text?: boolean;
   width?: number;
+  /** Holds an ID or phone number: masked in error reports for anyone but the uploader. */
+  personal?: 'id' | 'phone';
 }
 
 const categoryList = serviceCategories.map((code) => categoryNames[code]).join('、');
@@ -24,8 +26,8 @@ const availabilityList = Object.values(availabilityNames).join('、');
 
 export const volunteerColumns: Column[] = [
   { key: 'name', header: '姓名', required: true, note: '与身份证一致', example: '张晓明', width: 10 },
-  { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], required: true, text: true, width: 22, note: '18位居民身份证号，末位可为X；请设为文本格式', example: '210321199006150029' },
-  { key: 'phone', header: '手机号', aliases: ['手机号码', '联系电话'], required: true, text: true, width: 14, note: '11位手机号', example: '13800000000' },
+  { key: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码'], required: true, text: true, personal: 'id', width: 22, note: '18位居民身份证号，末位可为X；请设为文本格式', example: '210321199006150029' },
+  { key: 'phone', header: '手机号', aliases: ['手机号码', '联系电话'], required: true, text: true, personal: 'phone', width: 14, note: '11位手机号', example: '13800000000' },
   {
     key: 'siteCode', header: '所属阵地区划代码', aliases: ['区划代码', '所属区划代码'], required: true, text: true, width: 18,
     note: '所在村（社区）的12位统计用区划代码，也可填乡镇（街道）或县（市、区）的代码；志愿者归属该地的实践站、所或中心', example: '210321001021',
@@ -36,7 +38,7 @@ export const volunteerColumns: Column[] = [
   { key: 'partyMember', header: '是否党员', aliases: ['中共党员', '党员'], required: false, note: '是 / 否，不填为否', example: '是' },
   { key: 'emergencyReserve', header: '应急志愿者储备', aliases: ['应急储备'], required: false, note: '是 / 否，不填为否', example: '否' },
   { key: 'guardianName', header: '监护人姓名', required: false, note: '未满18周岁必填', example: '' },
-  { key: 'guardianPhone', header: '监护人电话', required: false, text: true, width: 14, note: '未满18周岁必填，11位手机号', example: '' },
+  { key: 'guardianPhone', header: '监护人电话', required: false, text: true, personal: 'phone', width: 14, note: '未满18周岁必填，11位手机号', example: '' },
   { key: 'guardianConsent', header: '监护人同意', required: false, note: '未满18周岁须填“是”', example: '' },
   { key: 'consent', header: '本人同意', required: true, note: '须填“是”：本人已书面同意登记和使用其个人信息', example: '是' },
 ];
@@ -53,7 +55,7 @@ export const organizationColumns: Column[] = [
   { key: 'sponsorType', header: '发起单位类型', required: false, width: 14, note: Object.values(sponsorTypes).join('、'), example: '社会组织' },
   { key: 'sponsorName', header: '发起单位名称', aliases: ['共建单位'], required: false, width: 20, note: '共建单位的名称', example: '' },
   { key: 'contactName', header: '联系人', required: false, note: '', example: '刘队长' },
-  { key: 'contactPhone', header: '联系电话', required: false, text: true, width: 14, note: '11位手机号', example: '13800000004' },
+  { key: 'contactPhone', header: '联系电话', required: false, text: true, personal: 'phone', width: 14, note: '11位手机号', example: '13800000004' },
   { key: 'description', header: '简介', required: false, width: 30, note: '不超过2000字', example: '为社区空巢老人提供助餐、陪伴服务' },
 ];
 

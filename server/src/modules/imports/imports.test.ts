@@ -149,6 +149,35 @@ describe('importing volunteers', () => {
     expect(await countByIdNumber(bad[2]![1]!)).toBe(0);
   });
 
+  it('shows the report in full only to the uploader, auditing each such download; masked to others', async () => {
+    const reportOf = async (client: TestClient) => sheetRows((await raw(client, { method: 'GET', url: `/api/v1/imports/${firstJob.id}/errors.xlsx` })).rawPayload);
+    const audits = () => server.ctx.db.selectFrom('audit_log').selectAll().where('subject', '=', `import:${firstJob.id}`).where('action', '=', 'export').orderBy('id').execute();
+    const before = (await audits()).length;
+    const minorRow = bad[3]!; // a minor without a guardian: its row carries the phone
+    const idColumn = volunteerHeaders.indexOf('身份证号') + 1;
+    const phoneColumn = volunteerHeaders.indexOf('手机号') + 1;
+
+    const full = await reportOf(centerAdmin);
+    const fullRow = full.find((row) => row[0] === '8')!;
+    expect([fullRow[idColumn], fullRow[phoneColumn]]).toEqual([minorRow[1], minorRow[2]]);
+    const after = await audits();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ actor_id: firstJob.createdBy, region_code: firstJob.site.regionCode, reason: null });
+    expect(after.at(-1)!.details).toEqual({ format: 'xlsx', report: 'errors', unmasked: true });
+    expect(Date.now() - after.at(-1)!.at.getTime()).toBeLessThan(60_000);
+
+    // The province admin may read it (center admin and above), masked: no number leaves, nothing to audit.
+    const masked = await reportOf(provinceAdmin);
+    expect(masked.map((row) => [row[0], row.at(-1)])).toEqual(full.map((row) => [row[0], row.at(-1)]));
+    const text = masked.flat().join('\n');
+    for (const row of bad) for (const number of [row[1]!, row[2]!]) if (number) expect(text).not.toContain(number);
+    const maskedRow = masked.find((row) => row[0] === '8')!;
+    expect(maskedRow[idColumn]).toBe(`${minorRow[1]!.slice(0, 4)}**********${minorRow[1]!.slice(14)}`);
+    expect(maskedRow[phoneColumn]).toBe(`${minorRow[2]!.slice(0, 3)}****${minorRow[2]!.slice(7)}`);
+    expect(maskedRow[1]).toBe(minorRow[0]); // the name stays, to find the row
+    expect(await audits()).toHaveLength(before + 1);
+  });
+
   it('adds nothing when the same file comes again: the good rows count as already present', async () => {
     const job = await upload(centerAdmin, 'volunteers', '志愿者名单.xlsx', file);
     const again = await finished(centerAdmin, job.body.id);

@@ -74,7 +74,8 @@ export function importRoutes(app: App, ctx: AppContext) {
   app.get('/imports/:id/errors.xlsx', {
     config: { access: 'staff' },
     schema: {
-      tags, summary: 'The rows that failed: original columns, 行号 and 错误原因 (the uploader, or center admins and above)',
+      tags, summary: 'The rows that failed: original columns, 行号 and 错误原因',
+      description: 'In full to the uploader (audited); to center admins and above over the area with ID and phone numbers masked.',
       params: ImportJobParams, response: { 200: XlsxFile, ...errorResponses },
     },
   }, async (request, reply) => {

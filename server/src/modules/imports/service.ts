@@ -15,6 +15,7 @@ import { availabilityNames, categoryNames, serviceCategories, type Availability,
 import { checkCharacter } from '../../lib/id-number.ts';
 import { AppError, errorBody, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
+import { maskIdNumber, maskPhone } from '../../lib/pii.ts';
 import { adminRoleSiteKind, covers, isAdminRole, rankOver, requireAdmin, requireInScope, roleRank, roles, scopePrefixes, type Actor, type AdminRole } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as auth from '../auth/service.ts';
@@ -523,28 +524,56 @@ export async function processImportJobs(ctx: AppContext, options: { worker: stri
 /** Claims the next job nobody works on (or the given one), for `worker`. */
 export const claimImportJob = (ctx: AppContext, worker: string, onlyId?: number) => q.claimJob(ctx.db, worker, LEASE_SECONDS, onlyId);
 
+const REPORT_PAGE = 1000;
+const maskers = { id: maskIdNumber, phone: maskPhone } as const;
+const ID_NUMBER_LIKE = /^\d{17}[\dXx]$/;
+const MOBILE_LIKE = /^1\d{10}$/;
+
+/**
+ * A row's cells as the error report shows them to anyone but the uploader: the ID and
+ * phone columns masked, and any other cell that looks like either number too (a column
+ * under a header the template does not know).
+ */
+function maskedCells(kind: ImportKind, headers: string[]): (cells: string[]) => string[] {
+  const { index } = mapHeaders(kind, headers, { siteOptional: true });
+  const byIndex = new Map(columnsOf(kind).flatMap((column) =>
+    (column.personal && index.has(column.key) ? [[index.get(column.key)!, maskers[column.personal]] as const] : [])));
+  return (cells) => cells.map((cell, i) => {
+    const value = cell.trim();
+    const mask = byIndex.get(i) ?? (ID_NUMBER_LIKE.test(value) ? maskIdNumber : MOBILE_LIKE.test(value) ? maskPhone : null);
+    return mask ? mask(value) : cell;
+  });
+}
+
 export async function errorReport(ctx: AppContext, actor: Actor, id: number) {
   const job = await scopedJob(ctx, actor, id);
-  // The report repeats the rows as uploaded, full ID numbers included: the uploader, or
-  // those who may reveal ID numbers there (center admins and above).
-  if (job.created_by !== actor.userId && rankOver(actor, job.region_code) < roleRank('center_admin')) throw new AppError('FORBIDDEN');
+  // The uploader gets the rows as uploaded, full numbers included, to correct them in the
+  // report itself; center admins and above over the job's area get them masked.
+  const uploader = job.created_by === actor.userId;
+  if (!uploader && rankOver(actor, job.region_code) < roleRank('center_admin')) throw new AppError('FORBIDDEN');
   const headers = (job.headers as string[]) ?? [];
   const width = Math.max(headers.length, 1);
+  const shown = uploader ? (cells: string[]) => cells : maskedCells(job.kind as ImportKind, headers);
+  const first = await q.rowErrorsAfter(ctx.db, job.id, 0, REPORT_PAGE);
+  // Full numbers are about to leave the database: audited before the first byte goes out.
+  if (uploader && first.length > 0) {
+    await recordAudit(ctx, {
+      actorId: actor.userId, action: 'export', subject: `import:${job.id}`, regionCode: job.region_code, reason: null,
+      details: { format: 'xlsx', report: 'errors', unmasked: true },
+    });
+  }
   const workbook = streamingWorkbook({
     name: '错误报告',
     columns: [{ header: '行号', width: 8 }, ...headers.map((header) => ({ header: header || '(无列名)', text: true })), { header: '错误原因', width: 50 }],
   });
   void (async () => {
     try {
-      let after = 0;
-      for (;;) {
-        const errors = await q.rowErrorsAfter(ctx.db, job.id, after, 1000);
+      for (let errors = first; ; errors = await q.rowErrorsAfter(ctx.db, job.id, errors.at(-1)!.row_number, REPORT_PAGE)) {
         for (const error of errors) {
           const cells = JSON.parse(ctx.pii.decrypt(error.cells_enc)) as string[];
-          workbook.addRow([error.row_number, ...Array.from({ length: width }, (_, i) => cells[i] ?? ''), error.reason]);
+          workbook.addRow([error.row_number, ...shown(Array.from({ length: width }, (_, i) => cells[i] ?? '')), error.reason]);
         }
-        if (errors.length < 1000) break;
-        after = errors.at(-1)!.row_number;
+        if (errors.length < REPORT_PAGE) break;
       }
       await workbook.commit();
     } catch (error) {

@@ -137,6 +137,32 @@ describe('members', () => {
     expect(thirtyPlus.body.items[0].sizeBucket).toBe('30-99');
   });
 
+  it('takes no rejected or suspended volunteer: neither joining, let in, nor leader', async () => {
+    const team = (await centerAdmin.post('/api/v1/organizations', { name: '庆南社区助残队', category: 'assistance', siteId: station })).body.id as number;
+    const setStatus = (volunteerId: number, status: string) => server.ctx.db.updateTable('volunteers').set({ status }).where('id', '=', volunteerId).execute();
+    const account = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });
+    const rejected = await buildVolunteer(server.ctx, { siteId: station, userId: account.userId, phone: account.phone });
+    await setStatus(rejected.id, 'rejected');
+    const refused = await (await server.signIn(account.phone, account.password)).post(`/api/v1/organizations/${team}/join`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('您的志愿者注册未通过审核或已被暂停，暂不能加入队伍，请联系所在实践站');
+
+    // Suspended after asking: the request cannot be approved.
+    const member = await buildVolunteer(server.ctx, { siteId: station });
+    await server.ctx.db.insertInto('memberships').values({ organization_id: team, volunteer_id: member.id, status: 'pending' }).execute();
+    await setStatus(member.id, 'suspended');
+    const letIn = await centerAdmin.post(`/api/v1/organizations/${team}/members/${member.id}`, { decision: 'approve' });
+    expect(letIn.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'volunteerId', message: '该志愿者的注册未通过审核或已被暂停，不能加入队伍或担任队长' });
+
+    // Suspended while a member: still a member until removed, but never the leader.
+    await setStatus(member.id, 'active');
+    expect((await centerAdmin.post(`/api/v1/organizations/${team}/members/${member.id}`, { decision: 'approve' })).status).toBe(200);
+    await setStatus(member.id, 'suspended');
+    const leader = await centerAdmin.patch(`/api/v1/organizations/${team}`, { leaderVolunteerId: member.id });
+    expect(leader.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'leaderVolunteerId' });
+    expect((await centerAdmin.get(`/api/v1/organizations/${team}`)).body.leader).toBeNull();
+  });
+
   it('is joined only by registered volunteers', async () => {
     const team = await centerAdmin.post('/api/v1/organizations', { name: '只收志愿者的队', category: 'science', siteId: station });
     const resident = await server.signIn('13800000006', DEMO_PASSWORD);

@@ -230,6 +230,7 @@ export async function updateOrganization(ctx: AppContext, actor: Actor, id: numb
       if (membership?.status !== 'active') {
         throw new AppError('VALIDATION_FAILED', { field: 'leaderVolunteerId', detail: { zh: '队长须是本组织的成员', en: 'The leader must be a member' } });
       }
+      requireInGoodStanding(await volunteers.volunteerSummary(ctx, patch.leaderVolunteerId), 'leaderVolunteerId');
     }
     fields.leader_volunteer_id = patch.leaderVolunteerId;
   }
@@ -263,10 +264,32 @@ export async function listMembers(ctx: AppContext, actor: Actor, id: number, fil
   };
 }
 
+/** Statuses that keep a volunteer out of teams: the registration was refused, or suspended since. */
+const barredStatuses = new Set(['rejected', 'suspended']);
+
+/**
+ * Refuses a rejected or suspended volunteer a place in a team: asking to join (`self`), or
+ * being let in or named leader (`by`: the field of the staff's request naming them). A
+ * pending one may ask meanwhile: review and team approval run side by side.
+ */
+function requireInGoodStanding(volunteer: { status: string } | null | undefined, by: 'self' | 'volunteerId' | 'leaderVolunteerId') {
+  if (!volunteer || !barredStatuses.has(volunteer.status)) return;
+  if (by === 'self') {
+    throw new AppError('FORBIDDEN', {
+      detail: { zh: '您的志愿者注册未通过审核或已被暂停，暂不能加入队伍，请联系所在实践站', en: 'Your volunteer registration was rejected or is suspended, so you cannot join a team; contact your practice station' },
+    });
+  }
+  throw new AppError('VALIDATION_FAILED', {
+    field: by,
+    detail: { zh: '该志愿者的注册未通过审核或已被暂停，不能加入队伍或担任队长', en: 'This volunteer’s registration was rejected or is suspended: they cannot join or lead a team' },
+  });
+}
+
 /** A volunteer asks to join an approved organization (on the phone). */
 export async function requestToJoin(ctx: AppContext, actor: Actor, id: number) {
   const me = await volunteers.volunteerOfUser(ctx, actor.userId);
   if (!me) throw new AppError('FORBIDDEN', { detail: { zh: '请先注册成为志愿者', en: 'Register as a volunteer first' } });
+  requireInGoodStanding(me, 'self');
   const org = await q.findOrganization(ctx.db, id);
   if (!org || org.status !== 'approved') throw notFound('id');
   if (!(await q.requestMembership(ctx.db, id, me.id))) {
@@ -298,6 +321,7 @@ async function moveMembership(ctx: AppContext, orgId: number, volunteerId: numbe
 export async function decideMember(ctx: AppContext, actor: Actor, id: number, volunteerId: number, decision: 'approve' | 'decline' | 'remove') {
   const org = await managed(ctx, actor, id);
   const person = await volunteers.volunteerSummary(ctx, volunteerId);
+  if (decision === 'approve') requireInGoodStanding(person, 'volunteerId');
   const body = { approve: `您已加入“${org.name}”。`, decline: `“${org.name}”暂未通过您的入队申请。`, remove: `您已不再是“${org.name}”的成员。` }[decision];
   return inTransaction(ctx, async (tx) => {
     const result = await moveMembership(tx, id, volunteerId, decision, actor.userId);

@@ -93,11 +93,24 @@ export async function copyVolunteers(db: Kysely<DB>, provinceCode: string, rows:
   await pipeline(Readable.from(lines()), stream);
 }
 
-/** The volunteer holding an ID number, with where they live, for the duplicate message. */
+/** The volunteer holding an ID number, with where they live and whether they have an account, for the duplicate message. */
 export function findByIdHash(db: Kysely<DB>, idHash: string) {
   return db.selectFrom('volunteers').innerJoin('sites', 'sites.id', 'volunteers.site_id')
-    .select(['volunteers.id', 'volunteers.volunteer_no', 'volunteers.name', 'volunteers.region_code', 'sites.name as site_name'])
+    .select(['volunteers.id', 'volunteers.volunteer_no', 'volunteers.name', 'volunteers.region_code', 'volunteers.user_id', 'sites.name as site_name'])
     .where('volunteers.id_hash', '=', idHash).executeTakeFirst();
+}
+
+/**
+ * Gives an account the record staff entered or imported for its ID number: only while the
+ * record has no account, and only when its phone is one the person holds. One conditional
+ * UPDATE, so of two registrations racing for the record exactly one links it (the other
+ * finds user_id taken once the first commits).
+ */
+export function linkUnclaimed(db: Kysely<DB>, idHash: string, userId: number, phoneHashes: string[]) {
+  return db.updateTable('volunteers').set({ user_id: userId, updated_at: sql<Date>`now()` })
+    .where('id_hash', '=', idHash).where('user_id', 'is', null).where('phone_hash', 'in', phoneHashes)
+    .returning(['id', 'site_id', 'region_code'])
+    .executeTakeFirst();
 }
 
 export function findByUserId(db: Kysely<DB>, userId: number) {

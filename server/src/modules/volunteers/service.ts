@@ -98,9 +98,22 @@ export function volunteerRow(ctx: AppContext, checked: CheckedVolunteer, extra: 
   };
 }
 
-/** Why an ID number cannot be registered again; staff learn where the first one lives. */
+/**
+ * Why an ID number cannot be registered again; staff learn where the first one lives. A
+ * person whose station entered them with another phone number is sent to the station,
+ * without learning anything of the record.
+ */
 async function duplicateError(ctx: AppContext, idHash: string, forStaff: boolean): Promise<AppError> {
   const first = await q.findByIdHash(ctx.db, idHash);
+  if (!forStaff && first && first.user_id === null) {
+    return new AppError('VOLUNTEER_EXISTS', {
+      field: 'phone',
+      detail: {
+        zh: '您所在的实践站已为该身份证号登记了志愿者信息，但登记的手机号与您的不一致。请联系所在实践站核对手机号后再注册',
+        en: 'Your practice station has registered this ID number with another phone number: ask your station to check it, then register again',
+      },
+    });
+  }
   if (!forStaff || !first) {
     return new AppError('VOLUNTEER_EXISTS', {
       field: 'idNumber',
@@ -196,6 +209,41 @@ async function presentDetail(ctx: AppContext, row: Row) {
   return { ...volunteer!, organizations: organizations.map((o) => ({ id: o.id, name: o.name, category: o.category, status: o.status })) };
 }
 
+/** The volunteer record a registration ended with, and its home site. */
+interface Enrolment {
+  id: number;
+  siteId: number;
+  regionCode: string;
+}
+
+/**
+ * The record of a person registering themselves: a new one, waiting for review; or the one
+ * staff entered or imported for their ID number, when it has no account yet and carries a
+ * phone number the person holds (`phones`: the one typed, the account's). A linked record
+ * keeps its number, status, hours, teams and profile as the station entered them: the
+ * person proved who they are, not that the entry is wrong. The link is audited.
+ */
+async function enrolSelf(tx: AppContext, checked: CheckedVolunteer, userId: number, phones: string[]): Promise<Enrolment> {
+  const row = volunteerRow(tx, checked, { source: 'self', status: 'pending', userId, createdBy: null });
+  const inserted = await q.insertVolunteer(tx.db, row.region_code.slice(0, 2), row);
+  if (inserted) return { id: inserted.id, siteId: row.site_id, regionCode: row.region_code };
+  const phoneHashes = [...new Set(phones)].map((phone) => tx.pii.lookupHash('phone', phone));
+  const linked = await q.linkUnclaimed(tx.db, row.id_hash, userId, phoneHashes);
+  if (!linked) throw await duplicateError(tx, row.id_hash, false);
+  await recordAudit(tx, {
+    actorId: userId, action: 'volunteer_link', subject: `volunteer:${linked.id}`, regionCode: linked.region_code, reason: null,
+    details: { linkedUserId: userId, via: 'self_registration' },
+  });
+  return { id: linked.id, siteId: linked.site_id, regionCode: linked.region_code };
+}
+
+/** Enrols the person and gives their account the volunteer role where the record lives. */
+async function enrolWithRole(tx: AppContext, checked: CheckedVolunteer, userId: number, phones: string[]): Promise<Enrolment> {
+  const enrolment = await enrolSelf(tx, checked, userId, phones);
+  await auth.addGrant(tx, { userId, role: 'volunteer', siteId: enrolment.siteId, regionCode: enrolment.regionCode, grantedBy: null });
+  return enrolment;
+}
+
 /** A new person registers on the phone: account, volunteer role and profile in one go. */
 export async function registerSelf(ctx: AppContext, input: Static<typeof SelfRegistration>, client: auth.Client) {
   const { password, ...profile } = input;
@@ -212,9 +260,8 @@ export async function registerSelf(ctx: AppContext, input: Static<typeof SelfReg
     const userId = await auth.createAccount(tx, {
       name: input.name, phone: input.phone, password, regionCode: checked.site.regionCode, mustChangePassword: false, createdBy: null,
     }, passwordHash);
-    await auth.addGrant(tx, { userId, role: 'volunteer', siteId: checked.site.id, regionCode: checked.site.regionCode, grantedBy: null });
-    const { id } = await insertVolunteer(tx, checked, { source: 'self', status: 'pending', userId, createdBy: null });
-    const token = await auth.signInSession(tx, { id: userId, regionCode: checked.site.regionCode }, client);
+    const { id, regionCode } = await enrolWithRole(tx, checked, userId, [input.phone]);
+    const token = await auth.signInSession(tx, { id: userId, regionCode }, client);
     return { token, volunteer: await presentDetail(tx, (await q.findById(tx.db, id))!) };
   });
 }
@@ -222,11 +269,11 @@ export async function registerSelf(ctx: AppContext, input: Static<typeof SelfReg
 /** A signed-in resident becomes a volunteer. */
 export async function registerMine(ctx: AppContext, actor: Actor, input: Static<typeof MyRegistration>) {
   if (await q.findByUserId(ctx.db, actor.userId)) throw new AppError('ALREADY_VOLUNTEER');
-  const phone = input.phone ?? (await auth.accountPhone(ctx, actor.userId));
+  const accountPhone = await auth.accountPhone(ctx, actor.userId);
+  const phone = input.phone ?? accountPhone;
   const checked = await checkVolunteer(ctx, { ...input, phone });
   return inTransaction(ctx, async (tx) => {
-    await auth.addGrant(tx, { userId: actor.userId, role: 'volunteer', siteId: checked.site.id, regionCode: checked.site.regionCode, grantedBy: null });
-    const { id } = await insertVolunteer(tx, checked, { source: 'self', status: 'pending', userId: actor.userId, createdBy: null });
+    const { id } = await enrolWithRole(tx, checked, actor.userId, [phone, accountPhone]);
     return presentDetail(tx, (await q.findById(tx.db, id))!);
   });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
 import { checkCharacter } from '../../lib/id-number.ts';
-import { buildVolunteer, nextIdNumber, nextPhone } from '../../seed/factories.ts';
+import { buildUser, buildVolunteer, nextIdNumber, nextPhone } from '../../seed/factories.ts';
 import { verifyAuditChain } from '../audit/service.ts';
 
 let server: TestServer;
@@ -123,6 +123,80 @@ describe('registration on the phone', () => {
     expect(response.status).toBe(201);
     expect(response.body.phoneMasked).toBe('138****0006');
     expect((await resident.post('/api/v1/volunteers/me', body)).body.error.code).toBe('ALREADY_VOLUNTEER');
+  });
+});
+
+describe('registering on the phone when staff entered or imported the person first', () => {
+  /** A volunteer entered by staff at the other station, in a team, with no account. */
+  async function enteredByStaff(phone = nextPhone()) {
+    const idNumber = nextIdNumber();
+    const made = await buildVolunteer(server.ctx, { siteId: otherStation, idNumber, phone, name: '赵录入', skills: ['书法'], source: 'staff' });
+    const team = await server.ctx.db.selectFrom('organizations').select('id').where('region_code', 'like', '210321%')
+      .where('status', '=', 'approved').executeTakeFirstOrThrow();
+    await server.ctx.db.insertInto('memberships').values({ organization_id: team.id, volunteer_id: made.id, status: 'active' }).execute();
+    return { ...made, idNumber, phone, teamId: team.id };
+  }
+  const record = (id: number) => server.ctx.db.selectFrom('volunteers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const residentClient = async (phone?: string) => {
+    const account = await buildUser(server.ctx, { siteId: station, role: 'resident', ...(phone && { phone }) });
+    return { client: await server.signIn(account.phone, account.password), ...account };
+  };
+
+  it('links the record to the new account when the phone matches, keeping number, status, profile and teams; audited', async () => {
+    const entered = await enteredByStaff();
+    const client = server.client();
+    const response = await client.post('/api/v1/volunteers/register', registration({ idNumber: entered.idNumber, phone: entered.phone, name: '赵改名', skills: ['舞蹈'] }));
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      id: entered.id, volunteerNo: entered.volunteer_no, name: '赵录入', skills: ['书法'], status: 'active', source: 'staff', site: { id: otherStation },
+    });
+    expect(response.body.organizations.map((o: { id: number }) => o.id)).toEqual([entered.teamId]);
+    const me = await client.get('/api/v1/auth/me');
+    expect((await record(entered.id)).user_id).toBe(me.body.user.id);
+    expect(me.body.grants).toMatchObject([{ role: 'volunteer', site: { id: otherStation } }]);
+    expect((await client.get('/api/v1/volunteers/me')).body.id).toBe(entered.id);
+    const audit = await server.ctx.db.selectFrom('audit_log').selectAll().where('subject', '=', `volunteer:${entered.id}`).execute();
+    expect(audit).toMatchObject([{ actor_id: me.body.user.id, action: 'volunteer_link', region_code: '210321001022' }]);
+    expect(audit[0]!.details).toEqual({ linkedUserId: me.body.user.id, via: 'self_registration' });
+  });
+
+  it('links for a signed-in resident whose account phone is the record’s', async () => {
+    const resident = await residentClient();
+    const entered = await enteredByStaff(resident.phone);
+    const { password: _password, phone: _phone, ...body } = registration({ idNumber: entered.idNumber });
+    const response = await resident.client.post('/api/v1/volunteers/me', body);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ id: entered.id, volunteerNo: entered.volunteer_no });
+    expect((await record(entered.id)).user_id).toBe(resident.userId);
+  });
+
+  it('refuses another phone number, sending the person to their station without showing the record', async () => {
+    const entered = await enteredByStaff();
+    const body = registration({ idNumber: entered.idNumber });
+    const response = await server.client().post('/api/v1/volunteers/register', body);
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: 'VOLUNTEER_EXISTS', field: 'phone' });
+    expect(response.body.error.message).toContain('请联系所在实践站');
+    for (const secret of [entered.volunteer_no, '赵', '西郊', entered.phone.slice(-4)]) expect(response.body.error.message).not.toContain(secret);
+    expect((await record(entered.id)).user_id).toBeNull();
+    // Nothing of the registration stays: the account went with the refused transaction.
+    expect(await server.ctx.db.selectFrom('users').select('id').where('phone_hash', '=', server.ctx.pii.lookupHash('phone', body.phone)).executeTakeFirst()).toBeUndefined();
+    const resident = await residentClient();
+    const { password: _password, phone: _phone, ...mine } = body;
+    expect((await resident.client.post('/api/v1/volunteers/me', mine)).body.error).toMatchObject({ code: 'VOLUNTEER_EXISTS', field: 'phone' });
+  });
+
+  it('links the record to one of two people registering it at once', async () => {
+    const entered = await enteredByStaff();
+    const [first, second] = await Promise.all([residentClient(), residentClient()]);
+    const { password: _password, ...body } = registration({ idNumber: entered.idNumber, phone: entered.phone });
+    const answers = await Promise.all([first.client.post('/api/v1/volunteers/me', body), second.client.post('/api/v1/volunteers/me', body)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const winner = answers[0]!.status === 201 ? first : second;
+    expect((await record(entered.id)).user_id).toBe(winner.userId);
+    expect(answers.find((answer) => answer.status === 409)!.body.error.code).toBe('VOLUNTEER_EXISTS');
+    const links = await server.ctx.db.selectFrom('audit_log').select('id').where('subject', '=', `volunteer:${entered.id}`).execute();
+    expect(links).toHaveLength(1);
   });
 });
 

@@ -25,6 +25,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.staff_update': 'Staff changed',
   'audit.action.grant_add': 'Role granted',
   'audit.action.grant_revoke': 'Role revoked',
+  'audit.action.volunteer_link': 'Volunteer record linked to an account',
   'audit.action.hours_correct': 'Hours corrected',
   'audit.action.hours_reverse': 'Hours reversed',
   'audit.action.dispute_resolve': 'Hours dispute resolved',

@@ -24,6 +24,7 @@ export const auditZh = {
   'audit.action.staff_update': '修改工作人员',
   'audit.action.grant_add': '授予角色',
   'audit.action.grant_revoke': '撤销角色',
+  'audit.action.volunteer_link': '志愿者绑定账号',
   'audit.action.hours_correct': '更正时长',
   'audit.action.hours_reverse': '冲销时长',
   'audit.action.dispute_resolve': '处理时长申诉',

@@ -1,12 +1,12 @@
-// 志愿服务组织: the organizations and teams of my area; those waiting for approval have
-// their own tab. The chosen one opens in a drawer (?id=) with its members.
+// 志愿服务组织: the organizations and teams of my area, or of one site's region in it; those
+// waiting for approval have their own tab. The chosen one opens in a drawer (?id=) with its members.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
-import type { Organization, OrganizationCategory, OrganizationQuery, OrganizationStatus, SizeBucket } from '../../../api/types';
-import { organizationCategories, organizationStatuses, sizeBuckets } from '../../../shared/domain';
+import type { Organization, OrganizationCategory, OrganizationQuery, OrganizationStatus, SiteSummary, SizeBucket } from '../../../api/types';
+import { organizationCategories, organizationStatuses, regionPrefix, sizeBuckets } from '../../../shared/domain';
 import { call } from '../../../shared/errors';
 import { download } from '../../../shared/files';
 import { useI18n } from '../../../shared/i18n';
@@ -17,6 +17,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { PagedTable } from '../../components/PagedTable';
 import { EnumSelect, SearchInput } from '../../components/Filters';
 import { ReviewTabs, useReviewTab } from '../../components/ReviewTabs';
+import { SiteSelect } from '../../components/SiteSelect';
 import { StatusTag } from '../../components/Tags';
 import { useIdParam } from '../../useSearchParam';
 import { OrganizationDrawer } from './OrganizationDrawer';
@@ -28,6 +29,8 @@ interface Filter {
   category?: OrganizationCategory | undefined;
   status?: OrganizationStatus | undefined;
   size?: SizeBucket | undefined;
+  /** The organizations of this site's region and below. */
+  area?: SiteSummary | undefined;
 }
 
 type Filters = Omit<OrganizationQuery, 'cursor' | 'limit'>;
@@ -43,6 +46,7 @@ export function OrganizationsPage() {
   const q = useDebounced(filter.q.trim(), 300);
   const query: Filters = {
     q: q || undefined, category: filter.category, size: filter.size, status: reviewing ? 'pending' : filter.status,
+    under: filter.area ? regionPrefix(filter.area) : undefined,
   };
   const list = useQueryList(fetchOrganizations, query, 'id');
   const pending = usePageCount(useCallback((limit: number) => call(api.GET('/api/v1/organizations', { params: { query: { status: 'pending', limit } } })), []));
@@ -116,6 +120,14 @@ export function OrganizationsPage() {
             label={(size) => t('organizations.size', { size })}
             value={filter.size}
             onChange={(size) => set({ size })}
+          />
+          <SiteSelect
+            allowClear
+            aria-label={t('organizations.filterArea')}
+            placeholder={t('organizations.filterArea')}
+            value={filter.area?.id ?? null}
+            onChange={(_id, area) => set({ area })}
+            className="filter-wide"
           />
         </Space>
         <PagedTable<Organization>

@@ -42,15 +42,16 @@ const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{8,}$/;
 export function RegisterPage() {
   const { state } = useSession();
   const { volunteer } = useMyVolunteer();
-  // Set once the registration went through and the session is refreshed: 我的 then says so.
-  const [registered, setRegistered] = useState(false);
-  if (registered) return <Navigate to="/me" replace state={{ registered: true }} />;
+  // Set once the registration went through and the session is refreshed: 我的 then says it
+  // waits for review, unless it linked a record the station had entered already (reviewed).
+  const [registered, setRegistered] = useState<{ waiting: boolean } | null>(null);
+  if (registered) return <Navigate to="/me" replace state={{ registered: registered.waiting }} />;
   if (state.status === 'loading' || (state.status === 'signedIn' && volunteer === undefined)) return <Loading />;
   if (state.status === 'signedIn' && volunteer) return <Navigate to="/me" replace />;
-  return <RegisterForm signedIn={state.status === 'signedIn'} onRegistered={() => setRegistered(true)} />;
+  return <RegisterForm signedIn={state.status === 'signedIn'} onRegistered={(waiting) => setRegistered({ waiting })} />;
 }
 
-function RegisterForm({ signedIn, onRegistered }: { signedIn: boolean; onRegistered(): void }) {
+function RegisterForm({ signedIn, onRegistered }: { signedIn: boolean; onRegistered(waiting: boolean): void }) {
   const { t } = useI18n();
   const { refresh } = useSession();
   const myVolunteer = useMyVolunteer();
@@ -79,7 +80,7 @@ function RegisterForm({ signedIn, onRegistered }: { signedIn: boolean; onRegiste
       await refresh(); // signed in now (a new person), with the volunteer role
       // A new sign-in loads its profile by itself; a resident's account stays the same one.
       if (signedIn) myVolunteer.set(volunteer);
-      onRegistered();
+      onRegistered(volunteer.status === 'pending');
     });
   }
 

@@ -8,42 +8,40 @@ import type { Organization } from '../../../api/types';
 import { ApiFailure, call } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
 import { categoryName } from '../../../shared/labels';
-import { useMe } from '../../../shared/session';
 import { useLoad } from '../../../shared/useLoad';
 import { DoneText, ErrorText, Loaded } from '../../components/Async';
 import { PageHeader } from '../../components/PageHeader';
 import { membershipLabel } from '../../labels';
-import { browseUnder, useMyVolunteer, WithMyVolunteer } from '../../myVolunteer';
+import { useMyVolunteer, WithMyVolunteer } from '../../myVolunteer';
 import { useAction } from '../../useAction';
 
-/**
- * A volunteer may not read GET /organizations/{id} (staff only), so the team comes from
- * the list it was opened from, or from the browse list of the person's county.
- */
-async function findTeam(id: number, under: string | undefined, notFound: string): Promise<Organization> {
-  const page = await call(api.GET('/api/v1/organizations/browse', { params: { query: { limit: 200, ...(under && { under }) } } }));
-  const team = page.items.find((item) => item.id === id);
-  if (!team) throw new ApiFailure(404, { code: 'NOT_FOUND', message: notFound });
-  return team;
+/** Any approved team, by its id: GET /organizations/{id} answers anyone signed in, so a deep link works. */
+async function fetchTeam(id: number, notFound: string): Promise<Organization> {
+  try {
+    return await call(api.GET('/api/v1/organizations/{id}', { params: { path: { id } } }));
+  } catch (error) {
+    if (error instanceof ApiFailure && error.status === 404) throw new ApiFailure(404, { code: 'NOT_FOUND', message: notFound });
+    throw error;
+  }
 }
 
 export function TeamPage() {
   const { t } = useI18n();
-  const me = useMe();
   return (
     <>
       <PageHeader title={t('mobile.team.title')} back="/teams" />
-      <WithMyVolunteer>{(volunteer) => <LoadTeam under={browseUnder(volunteer, me.grants)} />}</WithMyVolunteer>
+      <WithMyVolunteer>{() => <LoadTeam />}</WithMyVolunteer>
     </>
   );
 }
 
-function LoadTeam({ under }: { under: string | undefined }) {
+/** The team passed by the list it was opened from (no second request), else fetched. */
+function LoadTeam() {
   const { t } = useI18n();
-  const notFound = t('mobile.team.notFound');
+  const notFound = t('mobile.team.gone');
   const id = Number(useParams().id);
   const passed = (useLocation().state as { team?: Organization } | null)?.team;
-  const load = useCallback(async () => (passed?.id === id ? passed : findTeam(id, under, notFound)), [id, passed, under, notFound]);
+  const load = useCallback(async () => (passed?.id === id ? passed : fetchTeam(id, notFound)), [id, passed, notFound]);
   return <Loaded state={useLoad(load)}>{(team) => <TeamDetail team={team} />}</Loaded>;
 }
 
