@@ -1,8 +1,9 @@
 // Pairing & assistance, training and call-ups in Chromium against the seeded demo county:
 // a visit logged on the phone with no connection reaches the server once, when the phone
-// is back online, and clears the recipient from the console's coverage report; a quiz
-// passed on the phone grants the qualification an activity requires; a call-up accepted
-// on the phone shows on the console's live board under its post.
+// is back online, and clears the recipient from the console's coverage report; an activity
+// published in the console requires a qualification, which a quiz passed on the phone
+// grants before the sign-up goes through; a call-up accepted on the phone shows on the
+// console's live board under its post.
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDayFrom as beijingDate } from '../server/src/lib/id-number.ts';
@@ -108,19 +109,39 @@ describe('pairing and assistance', () => {
 });
 
 describe('training', () => {
-  it('passes the quiz on the phone, earns the qualification, and can then sign up for the activity that requires it', async () => {
-    const activity = await run.server.ctx.db.selectFrom('activities').select('id').where('title', '=', '社区应急救护演练').executeTakeFirstOrThrow();
+  it('requires the qualification in the console’s activity form; the phone says so and links the course, whose quiz then lets the volunteer sign up', async () => {
+    // The center publishes an activity that needs 应急救护, chosen among the qualifications courses grant.
+    const station = await siteName('210321001021', 'station');
+    const console = await signedIn(run, '/projects', CENTER_ADMIN);
+    await row(console.page, '庆南社区邻里守望行动').getByRole('button', { name: '发布活动' }).click();
+    const form = console.page.getByRole('dialog', { name: '发布活动' });
+    await form.getByLabel('活动名称').fill('心肺复苏急救值守');
+    const day = beijingDate(5);
+    await form.getByPlaceholder('开始日期').first().click();
+    await form.getByPlaceholder('开始日期').first().fill(`${day} 09:00`);
+    await form.getByPlaceholder('开始日期').first().press('Enter');
+    await form.getByPlaceholder('结束日期').first().fill(`${day} 11:00`);
+    await form.getByPlaceholder('结束日期').first().press('Enter');
+    await choose(console.page, form.getByLabel('活动阵地'), station, { typed: '庆南' });
+    await choose(console.page, form.getByLabel('需完成培训'), '应急救护');
+    await form.getByRole('button', { name: '发布', exact: true }).click();
+    await console.page.getByText('已发布「心肺复苏急救值守」共 1 场').waitFor();
+    const activity = await run.server.ctx.db.selectFrom('activities').select(['id', 'required_qualification']).where('title', '=', '心肺复苏急救值守').executeTakeFirstOrThrow();
+    expect(activity.required_qualification).toBe('应急救护');
+    await console.page.goto(`${run.baseUrl}/activities/${activity.id}`);
+    await console.page.getByText('需完成培训：应急救护').waitFor();
+
+    // The phone shows the requirement, that the volunteer lacks it, and refuses the sign-up.
     const { page, problems } = await phone(`/m/activities/${activity.id}`);
-    await page.getByRole('heading', { name: '社区应急救护演练' }).waitFor();
+    await page.getByRole('heading', { name: '心肺复苏急救值守' }).waitFor();
+    await page.getByText('需完成培训：应急救护').waitFor();
+    await page.getByText('您还没有取得该资质，完成培训后才能报名。').waitFor();
     await page.getByRole('button', { name: '我要报名' }).click();
     await page.getByRole('alert').filter({ hasText: '本活动需要先取得“应急救护”培训资质' }).waitFor();
 
-    // 我的 → 我的培训 → the course.
-    await page.goto(`${run.baseUrl}/m/me`);
-    await page.getByText('我的培训').click();
-    await page.waitForURL('**/m/training');
-    await page.getByText('还没有取得资质').waitFor();
-    await page.getByRole('link', { name: /应急救护基础知识/ }).click();
+    // The activity links the course that grants it.
+    await page.getByRole('link', { name: '去学习：应急救护基础知识' }).click();
+    await page.waitForURL('**/m/training/*');
     await page.getByRole('heading', { name: '应急救护基础知识' }).waitFor();
     await page.getByText('通过后取得“应急救护”资质').waitFor();
 
@@ -146,18 +167,39 @@ describe('training', () => {
       .select('qualification').where('volunteers.name', '=', '陈志愿').execute();
     expect(earned).toEqual([{ qualification: '应急救护' }]);
 
-    await page.goto(`${run.baseUrl}/m/training`);
+    // 我的 → 我的培训 lists it.
+    await page.goto(`${run.baseUrl}/m/me`);
+    await page.getByText('我的培训').click();
+    await page.waitForURL('**/m/training');
     await page.getByRole('list', { name: '我的资质' }).getByText('应急救护').waitFor();
     await page.getByRole('link', { name: /应急救护基础知识/ }).getByText('已完成 · 100 分').waitFor();
 
-    // Now the sign-up goes through.
+    // Now the phone says it is held, and the sign-up goes through.
     await page.goto(`${run.baseUrl}/m/activities/${activity.id}`);
+    await page.getByText('您已取得该资质，可以报名。').waitFor();
+    expect(await page.getByRole('link', { name: /^去学习/ }).count()).toBe(0);
     await page.getByRole('button', { name: '我要报名' }).click();
     await page.getByRole('status').filter({ hasText: '报名成功' }).waitFor();
     const signups = await run.server.ctx.db.selectFrom('signups').innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
       .select('signups.status').where('signups.activity_id', '=', activity.id).where('volunteers.name', '=', '陈志愿').execute();
     expect(signups).toEqual([{ status: 'confirmed' }]);
+
+    // The console lifts the requirement afterwards: the sign-up made stands.
+    await console.page.getByRole('button', { name: '修改“心肺复苏急救值守”的培训要求' }).click();
+    const edit = console.page.getByRole('dialog', { name: '修改“心肺复苏急救值守”的培训要求' });
+    await edit.getByText('已报名的志愿者不受影响').waitFor();
+    const select = edit.locator('.ant-select');
+    await select.hover();
+    await select.locator('.ant-select-clear').click();
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await console.page.getByText('需完成培训：应急救护').waitFor({ state: 'detached' });
+    await console.page.getByText('不需要', { exact: true }).waitFor();
+    const lifted = await run.server.ctx.db.selectFrom('activities').select('required_qualification').where('id', '=', activity.id).executeTakeFirstOrThrow();
+    expect(lifted.required_qualification).toBeNull();
+    expect(await run.server.ctx.db.selectFrom('signups').select('status').where('activity_id', '=', activity.id).execute()).toEqual([{ status: 'confirmed' }]);
     expect(problems).toEqual([]);
+    expect(console.problems).toEqual([]);
   });
 });
 

@@ -7345,6 +7345,7 @@ export interface paths {
                         quota?: number;
                         /** @description How many people the activity served */
                         peopleServed?: number;
+                        requiredQualification?: string | null;
                     };
                 };
             };
@@ -8563,8 +8564,11 @@ export interface paths {
                             }[];
                             skipped: {
                                 volunteerId: number;
-                                /** @enum {unknown} */
-                                reason: "forgot_check_out" | "not_checked_out";
+                                /**
+                                 * @description overlaps_recorded: part of the time is already in the ledger for another activity; state the minutes (at most the time still free)
+                                 * @enum {unknown}
+                                 */
+                                reason: "forgot_check_out" | "not_checked_out" | "overlaps_recorded";
                             }[];
                         };
                     };
@@ -19391,6 +19395,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Qualifications that courses open to an area grant (what its activities may require)
+         * @description An area below a county counts as its county; courses run for the levels above it count too. Without `under`: my own area.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    under?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                qualification: string;
+                                /** @description Published courses that grant it */
+                                courses: {
+                                    id: number;
+                                    title: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/counts": {
         parameters: {
             query?: never;
@@ -19997,7 +20114,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                    action?: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
                     actorId?: number;
                     /** @description What the entry is about, e.g. user:42; matches as a prefix */
                     subject?: string;
@@ -20031,7 +20148,7 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 /** @enum {unknown} */
-                                action: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                                action: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
                                 subject: string;
                                 regionCode: string | null;
                                 reason: string | null;
@@ -22094,7 +22211,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The rows that failed: original columns, 行号 and 错误原因 (the uploader, or center admins and above) */
+        /**
+         * The rows that failed: original columns, 行号 and 错误原因
+         * @description In full to the uploader (audited); to center admins and above over the area with ID and phone numbers masked.
+         */
         get: {
             parameters: {
                 query?: never;

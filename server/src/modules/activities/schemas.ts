@@ -25,7 +25,7 @@ export const ActivityInput = Type.Object(
     requiredSkills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10, uniqueItems: true })),
     riskFlagged: Type.Optional(Type.Boolean({ description: 'Risky activities need an insurance record (条例 Art 22)' })),
     insuranceRef: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
-    requiredQualification: Type.Optional(nullable(Type.String({ maxLength: 30, description: 'e.g. 急救: earned from a training course' }))),
+    requiredQualification: Type.Optional(nullable(Type.String({ maxLength: 30, description: 'e.g. 急救: one a published course open to the activity’s area grants (GET /training/qualifications)' }))),
     repeatWeeks: Type.Optional(Type.Integer({ minimum: 0, maximum: 52, description: 'Further weekly copies' })),
   },
   { additionalProperties: false },
@@ -37,6 +37,9 @@ export const ActivityUpdate = Type.Object(
     description: Type.Optional(nullable(Type.String({ maxLength: 5000 }))),
     quota: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
     peopleServed: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'How many people the activity served' })),
+    requiredQualification: Type.Optional(nullable(Type.String({
+      maxLength: 30, description: 'One a published course open to the activity’s area grants (GET /training/qualifications); null or blank: none. Sign-ups already made stand.',
+    }))),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -158,7 +161,12 @@ export const ConfirmRequest = Type.Object(
 );
 export const ConfirmResult = Type.Object({
   recorded: Type.Array(Type.Object({ volunteerId: Type.Integer(), minutes: Type.Integer() })),
-  skipped: Type.Array(Type.Object({ volunteerId: Type.Integer(), reason: Type.Enum(['forgot_check_out', 'not_checked_out']) })),
+  skipped: Type.Array(Type.Object({
+    volunteerId: Type.Integer(),
+    reason: Type.Enum(['forgot_check_out', 'not_checked_out', 'overlaps_recorded'], {
+      description: 'overlaps_recorded: part of the time is already in the ledger for another activity; state the minutes (at most the time still free)',
+    }),
+  })),
 });
 export const RatingRequest = Type.Object(
   { score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(nullable(Type.String({ maxLength: 500 }))) },

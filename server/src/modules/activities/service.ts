@@ -9,6 +9,7 @@ import { requireAdmin, type Actor } from '../../lib/scope.ts';
 import * as inbox from '../inbox/service.ts';
 import * as projects from '../projects/service.ts';
 import * as sites from '../sites/service.ts';
+import * as training from '../training/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import { activityManagedBy } from './access.ts';
 import type { SignupStatus } from './signups.ts';
@@ -83,6 +84,22 @@ function invalid(field: string, zh: string, en: string) {
   return new AppError('VALIDATION_FAILED', { field, detail: { zh, en } });
 }
 
+/**
+ * A required qualification, trimmed (blank: none), that a published course open to the
+ * activity's volunteers grants: a typo would make an activity nobody can sign up for.
+ */
+async function knownQualification(ctx: AppContext, wanted: string | null | undefined, regionCode: string) {
+  const qualification = wanted?.trim() || null;
+  if (qualification && !(await training.qualificationOffered(ctx, qualification, regionCode))) {
+    throw invalid(
+      'requiredQualification',
+      `没有可取得“${qualification}”资质的培训课程，请先发布授予该资质的课程`,
+      `No course open to this area grants the “${qualification}” qualification; publish one first`,
+    );
+  }
+  return qualification;
+}
+
 function checkTimes(startsAt: Date, endsAt: Date, recruitFrom: Date, recruitUntil: Date) {
   if (!(endsAt > startsAt)) throw invalid('endsAt', '结束时间须晚于开始时间', 'The end must be after the start');
   if (recruitUntil < recruitFrom) throw invalid('recruitUntil', '招募截止须晚于招募开始', 'Recruitment must end after it starts');
@@ -105,6 +122,7 @@ export async function createActivities(ctx: AppContext, actor: Actor, input: Act
   const recruitFrom = input.recruitFrom ? new Date(input.recruitFrom) : new Date();
   const recruitUntil = input.recruitUntil ? new Date(input.recruitUntil) : startsAt;
   checkTimes(startsAt, endsAt, recruitFrom, recruitUntil);
+  const requiredQualification = await knownQualification(ctx, input.requiredQualification, site.regionCode);
   const longitude = input.longitude ?? site.longitude;
   const latitude = input.latitude ?? site.latitude;
   if ((longitude == null) !== (latitude == null)) throw invalid('latitude', '经度和纬度须同时填写', 'Longitude and latitude go together');
@@ -132,7 +150,7 @@ export async function createActivities(ctx: AppContext, actor: Actor, input: Act
     required_skills: input.requiredSkills ?? [],
     risk_flagged: input.riskFlagged ?? false,
     insurance_ref: input.insuranceRef ?? null,
-    required_qualification: input.requiredQualification ?? null,
+    required_qualification: requiredQualification,
     recurrence_id: recurrenceId,
     created_by: actor.userId,
   }));
@@ -168,8 +186,24 @@ export async function browseActivities(ctx: AppContext, filter: { latitude?: num
   return { items: rows.map((row) => present(row, { distanceKm: row.distance_km })) };
 }
 
-export async function updateActivity(ctx: AppContext, actor: Actor, id: number, patch: { title?: string; description?: string | null; quota?: number; peopleServed?: number }) {
+export interface ActivityPatch {
+  title?: string;
+  description?: string | null;
+  quota?: number;
+  peopleServed?: number;
+  /** Applies to sign-ups from now on; those already made stand. */
+  requiredQualification?: string | null;
+}
+
+export async function updateActivity(ctx: AppContext, actor: Actor, id: number, patch: ActivityPatch) {
   const row = await activityManagedBy(ctx, actor, id);
+  let requiredQualification: string | null | undefined;
+  if (patch.requiredQualification !== undefined && (patch.requiredQualification?.trim() || null) !== row.required_qualification) {
+    if (row.status !== 'published') {
+      throw invalid('requiredQualification', '活动已取消或已结束，不能再修改参加条件', 'The activity is cancelled or finished; its requirements can no longer change');
+    }
+    requiredQualification = await knownQualification(ctx, patch.requiredQualification, row.region_code);
+  }
   if (patch.quota !== undefined && patch.quota < row.confirmed_count) {
     throw invalid('quota', `已有 ${row.confirmed_count} 人报名成功，名额不能少于此数`, `${row.confirmed_count} are already confirmed; the quota cannot go below that`);
   }
@@ -181,6 +215,7 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: number, 
     ...(patch.description !== undefined && { description: patch.description }),
     ...(patch.quota !== undefined && { quota: patch.quota }),
     ...(patch.peopleServed !== undefined && { people_served: patch.peopleServed }),
+    ...(requiredQualification !== undefined && { required_qualification: requiredQualification }),
   });
   return getActivity(ctx, id);
 }

@@ -59,6 +59,12 @@ const Mine = Type.Object({
   records: Type.Array(Type.Object({ courseId: Type.Integer(), title: Type.String(), mode: Type.String(), score: nullable(Type.Integer()), completedAt: Timestamp })),
   qualifications: Type.Array(Type.Object({ qualification: Type.String(), earnedAt: Timestamp })),
 });
+const Qualifications = Type.Object({
+  items: Type.Array(Type.Object({
+    qualification: Type.String(),
+    courses: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() }), { description: 'Published courses that grant it' }),
+  })),
+});
 const CountsQuery = Type.Object({ under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })), from: Timestamp, to: Timestamp }, { additionalProperties: false });
 
 export function trainingRoutes(app: App, ctx: AppContext) {
@@ -94,6 +100,15 @@ export function trainingRoutes(app: App, ctx: AppContext) {
 
   app.get('/training/mine', { config: { access: 'signedIn' }, schema: { tags, summary: 'My training records and qualifications', response: { 200: Mine, ...errorResponses } } },
     async (request) => training.myTraining(ctx, requireActor(request)));
+  app.get('/training/qualifications', {
+    config: { access: 'staff' },
+    schema: {
+      tags, summary: 'Qualifications that courses open to an area grant (what its activities may require)',
+      description: 'An area below a county counts as its county; courses run for the levels above it count too. Without `under`: my own area.',
+      querystring: Type.Object({ under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) }, { additionalProperties: false }),
+      response: { 200: Qualifications, ...errorResponses },
+    },
+  }, async (request) => training.listQualifications(ctx, requireActor(request), request.query.under));
   app.get('/training/counts', { config: { access: 'staff' }, schema: { tags, summary: 'Sessions held and people trained in an area and period', querystring: CountsQuery, response: { 200: Type.Object({ sessions: Type.Integer(), trained: Type.Integer() }), ...errorResponses } } },
     async (request) => training.trainingCounts(ctx, requireActor(request), request.query));
 }

@@ -1,13 +1,14 @@
 // Training (培训): lecturers; courses online (materials and a short quiz with a pass mark)
 // or offline (sessions at a site with a lecturer, capacity, sign-up and QR attendance);
 // a record per completed course; qualifications that activities can require.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { inTransaction, type AppContext } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { maskPhone } from '../../lib/pii.ts';
 import { currentCode, isFreshCode, staleCodeError } from '../../lib/qr-token.ts';
-import { regionLineage } from '../../lib/region-code.ts';
-import { covers, requireAdmin, requireInScope, withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
+import { normalizeRegionCode, regionLineage } from '../../lib/region-code.ts';
+import { covers, requireAdmin, requireInScope, scopePrefixes, withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
 import * as regions from '../regions/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
@@ -88,16 +89,25 @@ export async function createCourse(ctx: AppContext, actor: Actor, input: CourseI
   return presentCourse((await findCourse(ctx, row.id))!, true);
 }
 
+/**
+ * Courses open to the volunteers of an area: those run in it and those run for the levels
+ * above it (city, province). An area below a county counts as its county, whose courses
+ * every volunteer there is shown.
+ */
+function openTo(area: string) {
+  const prefix = area.length > 6 ? area.slice(0, 6) : area;
+  const above = /^\d{2}(\d{2}(\d{2})?)?$/.test(prefix) ? regionLineage(normalizeRegionCode(prefix)) : [];
+  return (eb: ExpressionBuilder<DB, 'courses'>) =>
+    eb.or([withinPrefixes([prefix], 'courses.region_code'), ...(above.length > 0 ? [eb('courses.region_code', 'in', above)] : [])]);
+}
+
 /** Published courses open to an area (those of its site and of the levels above). */
 export async function listCourses(ctx: AppContext, actor: Actor, under: string | undefined) {
   const me = await volunteers.volunteerOfUser(ctx, actor.userId);
   let query = ctx.db.selectFrom('courses').selectAll().where('status', '=', 'published');
   if (under) query = query.where(withinPrefixes([under], 'region_code'));
-  else if (me) {
-    // Courses of my county, and those run for the levels above it (city, province).
-    const county = me.regionCode.slice(0, 6);
-    query = query.where((eb) => eb.or([withinPrefixes([county], 'region_code'), eb('region_code', 'in', regionLineage(`${county}000000`))]));
-  }
+  // Courses of my county, and those run for the levels above it (city, province).
+  else if (me) query = query.where(openTo(me.regionCode));
   const rows = await query.orderBy('id', 'desc').limit(200).execute();
   return { items: rows.map((row) => presentCourse(row, false)) };
 }
@@ -226,6 +236,31 @@ export async function myTraining(ctx: AppContext, actor: Actor) {
     records: records.map((r) => ({ courseId: r.id, title: r.title, mode: r.mode, score: r.score, completedAt: r.completed_at.toISOString() })),
     qualifications: qualifications.map((q) => ({ qualification: q.qualification, earnedAt: q.earned_at.toISOString() })),
   };
+}
+
+/**
+ * The qualifications that published courses grant to the volunteers of an area (the staff
+ * member's own by default), each with those courses: what an activity there may require.
+ */
+export async function listQualifications(ctx: AppContext, actor: Actor, under: string | undefined) {
+  requireAdmin(actor);
+  if (under && !covers(actor, under)) throw new AppError('FORBIDDEN');
+  const areas = under ? [under] : scopePrefixes(actor);
+  const rows = await ctx.db.selectFrom('courses').select(['id', 'title', 'grants_qualification']).where('status', '=', 'published')
+    .where('grants_qualification', 'is not', null).where((eb) => eb.or(areas.map((area) => openTo(area)(eb))))
+    .orderBy('grants_qualification').orderBy('id').limit(500).execute();
+  const byName = new Map<string, { id: number; title: string }[]>();
+  for (const row of rows) {
+    const name = row.grants_qualification!;
+    byName.set(name, [...(byName.get(name) ?? []), { id: row.id, title: row.title }]);
+  }
+  return { items: [...byName].map(([qualification, courses]) => ({ qualification, courses })) };
+}
+
+/** Whether a published course open to volunteers of the region grants the qualification. */
+export async function qualificationOffered(ctx: AppContext, qualification: string, regionCode: string) {
+  return !!(await ctx.db.selectFrom('courses').select('id').where('status', '=', 'published')
+    .where('grants_qualification', '=', qualification).where(openTo(regionCode)).executeTakeFirst());
 }
 
 /** Whether a volunteer holds a qualification (for activities that require one). */

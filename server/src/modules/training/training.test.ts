@@ -59,6 +59,50 @@ describe('training', () => {
     expect((await untrained.client.post(`/api/v1/activities/${activity.id}/signup`)).body.status).toBe('confirmed');
   });
 
+  it('lists the qualifications courses grant in an area, and only those can be required, on publishing or editing an activity', async () => {
+    const known = await centerAdmin.get('/api/v1/training/qualifications');
+    expect(known.status).toBe(200);
+    expect(known.body.items).toContainEqual({ qualification: '急救', courses: [{ id: courseId, title: '应急救护基础' }] });
+    // A station's area counts as its county: the same courses are open to its volunteers.
+    const atStation = await centerAdmin.get('/api/v1/training/qualifications?under=210321001021');
+    expect(atStation.body.items.map((item: { qualification: string }) => item.qualification)).toContain('急救');
+    expect((await centerAdmin.get('/api/v1/training/qualifications?under=210323')).status).toBe(403);
+    expect((await (await volunteer()).client.get('/api/v1/training/qualifications')).status).toBe(403);
+
+    const centerActor = await actorFor(server.ctx, (await centerAdmin.get('/api/v1/auth/me')).body.user.id);
+    const team = await buildOrganization(server.ctx, centerActor, { siteId: station, name: '资质编辑测试队' });
+    const project = await buildProject(server.ctx, centerActor, { organizationId: team.id });
+    const start = Date.now() + 3 * 86400_000;
+    const draft = { projectId: project.id, siteId: station, title: '急救站点值守', quota: 5, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3600_000).toISOString() };
+    const typo = await centerAdmin.post('/api/v1/activities', { ...draft, requiredQualification: '急求' });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error).toMatchObject({ field: 'requiredQualification', message: '没有可取得“急求”资质的培训课程，请先发布授予该资质的课程' });
+    const open = await centerAdmin.post('/api/v1/activities', { ...draft, requiredQualification: '  ' });
+    expect(open.status).toBe(201);
+    const id = open.body.items[0].id;
+    expect(open.body.items[0].requiredQualification).toBeNull();
+
+    // Edited afterwards: required from then on; unknown names refused; cleared again.
+    const set = await centerAdmin.patch(`/api/v1/activities/${id}`, { requiredQualification: ' 急救 ' });
+    expect(set.status).toBe(200);
+    expect(set.body.requiredQualification).toBe('急救');
+    const untrained = await volunteer();
+    expect((await untrained.client.post(`/api/v1/activities/${id}/signup`)).body.error.message).toBe('本活动需要先取得“急救”培训资质');
+    const unknown = await centerAdmin.patch(`/api/v1/activities/${id}`, { requiredQualification: '潜水' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.field).toBe('requiredQualification');
+    expect((await untrained.client.patch(`/api/v1/activities/${id}`, { requiredQualification: null })).status).toBe(404);
+    const cleared = await centerAdmin.patch(`/api/v1/activities/${id}`, { requiredQualification: null });
+    expect(cleared.body.requiredQualification).toBeNull();
+    expect((await untrained.client.post(`/api/v1/activities/${id}/signup`)).body.status).toBe('confirmed');
+
+    // A cancelled activity's requirements stay as they were.
+    await centerAdmin.post(`/api/v1/activities/${id}/cancel`, { reason: '天气原因取消' });
+    const late = await centerAdmin.patch(`/api/v1/activities/${id}`, { requiredQualification: '急救' });
+    expect(late.status).toBe(400);
+    expect(late.body.error.field).toBe('requiredQualification');
+  });
+
   it('runs an offline session: capacity holds, attendance by the rotating code completes the course', async () => {
     const offline = await centerAdmin.post('/api/v1/courses', { title: '法律援助实务', mode: 'offline', category: 'legal', siteId: station, grantsQualification: '法律援助' });
     const start = Date.now() + 3600_000;

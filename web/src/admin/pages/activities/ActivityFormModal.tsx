@@ -1,9 +1,10 @@
 // Publishing an activity under an approved project: place (a site, its address and
 // coordinates by default), check-in radius, time and recruitment windows, quota and
-// requirements, risk and insurance, and weekly repeats. Times are Beijing time.
+// requirements (a training qualification among them), risk and insurance, and weekly
+// repeats. Times are Beijing time.
 import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
 import type { Activity, NewActivity, SiteSummary } from '../../../api/types';
 import { limits } from '../../../shared/domain';
@@ -16,6 +17,7 @@ import { SiteSelect } from '../../components/SiteSelect';
 import { useFormSubmit } from '../../forms';
 import { CoordinateFields } from '../../components/CoordinateFields';
 import { FormModal } from '../../components/FormModal';
+import { QualificationSelect } from './QualificationSelect';
 
 interface Values {
   projectId: number;
@@ -35,6 +37,7 @@ interface Values {
   requiredSkills: string[];
   riskFlagged: boolean;
   insuranceRef?: string;
+  requiredQualification?: string | null;
   repeatWeeks: number;
 }
 
@@ -55,6 +58,8 @@ export function ActivityFormModal({ projectId, onPublished, onClose }: Props) {
     useCallback(async () => (projectId ? call(api.GET('/api/v1/projects/{id}', { params: { path: { id: projectId } } })) : null), [projectId]),
   ).data;
   const riskFlagged = Form.useWatch('riskFlagged', form);
+  // The chosen site's region: the qualifications its volunteers can earn.
+  const [siteRegion, setSiteRegion] = useState<string | undefined>();
   const repeatWeeks = Form.useWatch('repeatWeeks', form) ?? 0;
   const submission = useFormSubmit(form, async (values) => {
     const body: NewActivity = {
@@ -76,6 +81,7 @@ export function ActivityFormModal({ projectId, onPublished, onClose }: Props) {
       requiredSkills: values.requiredSkills.map((skill) => skill.trim()).filter(Boolean),
       riskFlagged: values.riskFlagged,
       insuranceRef: values.riskFlagged ? blankToNull(values.insuranceRef) : null,
+      requiredQualification: values.requiredQualification ?? null,
       repeatWeeks: values.repeatWeeks,
     };
     onPublished((await call(api.POST('/api/v1/activities', { body }))).items);
@@ -84,6 +90,7 @@ export function ActivityFormModal({ projectId, onPublished, onClose }: Props) {
 
   /** The site's own address and coordinates, as the defaults of the activity's place (Form.Item keeps the site's id itself). */
   function siteChosen(site: SiteSummary | undefined) {
+    setSiteRegion(site?.regionCode);
     if (!site) return;
     form.setFieldsValue({ address: site.address ?? undefined, longitude: site.longitude, latitude: site.latitude });
   }
@@ -181,6 +188,9 @@ export function ActivityFormModal({ projectId, onPublished, onClose }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="requiredQualification" label={t('activities.requiredQualification')} extra={t('activities.requiredQualificationHint')}>
+        <QualificationSelect area={siteRegion} />
+      </Form.Item>
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name="riskFlagged" label={t('activities.riskFlagged')} valuePropName="checked">

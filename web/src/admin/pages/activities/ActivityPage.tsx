@@ -15,6 +15,7 @@ import { ReasonModal } from '../../components/ReasonModal';
 import { ConfirmAttendanceModal } from './ConfirmAttendanceModal';
 import { PeopleServed } from './PeopleServed';
 import { hasEnded, hasStarted, isUnderway, PhaseTag } from './phase';
+import { RequiredQualification } from './RequiredQualification';
 import { Roster } from './Roster';
 
 export function ActivityPage() {
@@ -106,6 +107,11 @@ function ActivityView({ activity, onChanged, roster }: { activity: Activity; onC
               key: 'requirements',
               label: t('activities.requirements'),
               children: [activity.minAge !== null && t('activities.minAgeValue', { n: activity.minAge }), activity.requiredSkills.join('、')].filter(Boolean).join(' · ') || none,
+            },
+            {
+              key: 'qualification',
+              label: t('activities.qualificationRow'),
+              children: <RequiredQualification activity={activity} onChanged={onChanged} />,
             },
             {
               key: 'risk',

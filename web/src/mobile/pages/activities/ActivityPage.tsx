@@ -1,6 +1,7 @@
-// One activity: when, where, seats left, what it asks of volunteers; sign up (and say
-// plainly whether that gave a seat, a place on the waiting list or awaits approval),
-// withdraw, check in and out while it runs, rate it afterwards.
+// One activity: when, where, seats left, what it asks of volunteers (a training
+// qualification among them: whether I hold it, and the course that grants it); sign up
+// (and say plainly whether that gave a seat, a place on the waiting list or awaits
+// approval), withdraw, check in and out while it runs, rate it afterwards.
 import { Button, Dialog, Tag } from 'antd-mobile';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -24,6 +25,24 @@ import { RatePanel } from './RatePanel';
 const EARLY_MS = 30 * 60_000;
 const HELD: readonly SignupStatus[] = ['confirmed', 'waitlisted', 'pending'];
 
+/** The qualification an activity requires: whether I hold it, and a course open to me that grants it. */
+interface Qualification {
+  name: string;
+  held: boolean;
+  course: { id: number; title: string } | null;
+}
+
+async function qualificationFor(name: string): Promise<Qualification> {
+  const [mine, courses] = await Promise.all([call(api.GET('/api/v1/training/mine')), call(api.GET('/api/v1/courses'))]);
+  // An online course first: its quiz can be taken at once.
+  const granting = courses.items.filter((course) => course.grantsQualification === name).sort((a, b) => Number(a.mode !== 'online') - Number(b.mode !== 'online'));
+  return {
+    name,
+    held: mine.qualifications.some((q) => q.qualification === name),
+    course: granting[0] ? { id: granting[0].id, title: granting[0].title } : null,
+  };
+}
+
 export function ActivityPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
@@ -32,18 +51,19 @@ export function ActivityPage() {
       call(api.GET('/api/v1/activities/{id}', { params: { path: { id } } })),
       call(api.GET('/api/v1/activities/mine')),
     ]);
-    return { activity, signup: mine.items.find((item) => item.activityId === id) ?? null };
+    const qualification = activity.requiredQualification ? await qualificationFor(activity.requiredQualification) : null;
+    return { activity, signup: mine.items.find((item) => item.activityId === id) ?? null, qualification };
   }, [id]);
   const state = useLoad(load);
   return (
     <>
       <PageHeader title={t('mobile.activity.title')} back="/activities" />
-      <Loaded state={state}>{({ activity, signup }) => <ActivityDetail activity={activity} signup={signup} onChanged={state.reload} />}</Loaded>
+      <Loaded state={state}>{({ activity, signup, qualification }) => <ActivityDetail activity={activity} signup={signup} qualification={qualification} onChanged={state.reload} />}</Loaded>
     </>
   );
 }
 
-function ActivityDetail({ activity, signup, onChanged }: { activity: Activity; signup: MySignup | null; onChanged(): void }) {
+function ActivityDetail({ activity, signup, qualification, onChanged }: { activity: Activity; signup: MySignup | null; qualification: Qualification | null; onChanged(): void }) {
   const { t, lang } = useI18n();
   const now = useNow();
   const left = Math.max(0, activity.quota - activity.confirmedCount);
@@ -77,7 +97,7 @@ function ActivityDetail({ activity, signup, onChanged }: { activity: Activity; s
         <dd>{activity.organization.name}</dd>
         <dt>{t('mobile.activity.requirements')}</dt>
         <dd>
-          <Requirements activity={activity} />
+          <Requirements activity={activity} qualification={qualification} />
         </dd>
       </dl>
       {activity.description && <p className="m-description">{activity.description}</p>}
@@ -92,15 +112,32 @@ function ActivityDetail({ activity, signup, onChanged }: { activity: Activity; s
   );
 }
 
-function Requirements({ activity }: { activity: Activity }) {
+function Requirements({ activity, qualification }: { activity: Activity; qualification: Qualification | null }) {
   const { t } = useI18n();
   const lines = [
     activity.minAge !== null && t('mobile.activity.minAge', { n: activity.minAge }),
     activity.requiredSkills.length > 0 && t('mobile.activity.skills', { skills: activity.requiredSkills.join('、') }),
     activity.requiresApproval && t('mobile.activity.needsApproval'),
   ].filter((line): line is string => Boolean(line));
-  if (lines.length === 0) return <>{t('mobile.activity.noRequirements')}</>;
-  return <ul className="m-plain-list">{lines.map((line) => <li key={line}>{line}</li>)}</ul>;
+  if (lines.length === 0 && !qualification) return <>{t('mobile.activity.noRequirements')}</>;
+  return (
+    <ul className="m-plain-list">
+      {qualification && (
+        <li>
+          {t('mobile.activity.qualification', { q: qualification.name })}
+          <p className={qualification.held ? 'm-hint' : 'm-notice'}>
+            {t(qualification.held ? 'mobile.activity.qualificationHeld' : 'mobile.activity.qualificationMissing')}
+          </p>
+          {!qualification.held && (
+            <Link className="m-text-link" to={qualification.course ? `/training/${qualification.course.id}` : '/training'}>
+              {qualification.course ? t('mobile.activity.qualificationCourse', { title: qualification.course.title }) : t('mobile.activity.qualificationMyTraining')}
+            </Link>
+          )}
+        </li>
+      )}
+      {lines.map((line) => <li key={line}>{line}</li>)}
+    </ul>
+  );
 }
 
 function SignupSection({ activity, signup, now, onChanged }: { activity: Activity; signup: MySignup | null; now: number; onChanged(): void }) {
