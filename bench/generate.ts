@@ -74,7 +74,7 @@ export function* generateVolunteers(count: number, villages: Places, seed = 2026
       skills: some(SKILLS, 2),
       availability: some(availability, 1),
       partyMember: next() < 0.15,
-      emergencyReserve: next() < 0.1,
+      emergencyReserve: next() < 0.1 && !minor, // no minor joins the emergency reserve (DOMAIN.md)
       guardian: minor ? { name: `${pick(SURNAMES)}${pick(GIVEN)}`, phone: phone() } : null,
     };
   }

@@ -192,3 +192,39 @@ describe('volunteer registration on the phone', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('correcting my details on 我的', () => {
+  it('lets a volunteer change their skills and phone, saved once, and shows the new masked phone', async () => {
+    const station = (await run.server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210321001021').where('kind', '=', 'station').executeTakeFirstOrThrow()).id;
+    const account = await buildUser(run.server.ctx, { siteId: station, role: 'volunteer', name: '郑修改' });
+    const entered = await buildVolunteer(run.server.ctx, { siteId: station, phone: account.phone, name: '郑修改', skills: ['书法'], userId: account.userId });
+    const newPhone = '13912340077';
+
+    const { page, problems } = await open('/m/login');
+    await signIn(page, account.phone, account.password);
+    await page.getByRole('heading', { name: '郑修改，您好' }).waitFor();
+    await page.getByText('我的', { exact: true }).click();
+    await page.waitForURL('**/m/me');
+    await page.getByText('修改资料', { exact: true }).click();
+    await page.getByRole('heading', { name: '修改志愿者资料' }).waitFor();
+
+    // The current phone shows masked; typing a new one replaces it.
+    const phone = page.getByLabel('手机号');
+    expect(await phone.getAttribute('placeholder')).toBe(`${account.phone.slice(0, 3)}****${account.phone.slice(7)}`);
+    await phone.fill(newPhone);
+    await page.getByText('理发', { exact: true }).click();
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('资料已更新').waitFor();
+
+    await page.getByText('139****0077').waitFor();
+    await page.getByText(/^(书法、理发|理发、书法)$/).waitFor();
+    const row = await run.server.ctx.db.selectFrom('volunteers').select(['phone_hash', 'skills']).where('id', '=', entered.id).executeTakeFirstOrThrow();
+    expect(row.phone_hash).toBe(run.server.ctx.pii.lookupHash('phone', newPhone));
+    expect([...row.skills].sort()).toEqual(['书法', '理发'].sort());
+    // Saved with an Idempotency-Key, so a retried save could not write twice.
+    const keys = await run.server.ctx.db.selectFrom('idempotency_keys').select('key').where('route', '=', 'PATCH /api/v1/volunteers/me').execute();
+    expect(keys).toHaveLength(1);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+  });
+});

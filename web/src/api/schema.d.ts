@@ -3324,7 +3324,149 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct my volunteer profile: phone, service categories, skills, availability, flags
+         * @description Name and ID number are corrected by the practice station. A phone number another volunteer uses is refused (PHONE_TAKEN). Send an Idempotency-Key header.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Fields left out stay as they are */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mainland mobile number, 11 digits starting with 1 */
+                        phone?: string;
+                        categories?: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
+                        /** @description e.g. 急救, 书法, 法律咨询 */
+                        skills?: string[];
+                        availability?: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
+                        /** @description 中共党员 (pairing schemes need it) */
+                        partyMember?: boolean;
+                        /** @description Joins the emergency reserve (应急志愿者储备) */
+                        emergencyReserve?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 志愿者编号, the public identifier */
+                            volunteerNo: string;
+                            name: string;
+                            /** @description e.g. 2103**********123X */
+                            idMasked: string;
+                            phoneMasked: string;
+                            /** @enum {unknown} */
+                            sex: "M" | "F";
+                            age: number;
+                            site: {
+                                id: number;
+                                name: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            categories: string[];
+                            skills: string[];
+                            availability: string[];
+                            partyMember: boolean;
+                            emergencyReserve: boolean;
+                            guardian: {
+                                name: string;
+                                phoneMasked: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            rejectReason: string | null;
+                            /** @enum {unknown} */
+                            source: "self" | "staff" | "import";
+                            lastServedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            organizations: {
+                                id: number;
+                                name: string;
+                                category: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/volunteers": {
@@ -3786,7 +3928,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a volunteer’s profile or move them to another site */
+        /** Edit a volunteer’s profile, correct their phone, or move them to another site */
         patch: {
             parameters: {
                 query?: never;
@@ -3801,17 +3943,14 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         siteId?: number;
-                        /** @default [] */
                         categories?: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
-                        /**
-                         * @description e.g. 急救, 书法, 法律咨询
-                         * @default []
-                         */
+                        /** @description e.g. 急救, 书法, 法律咨询 */
                         skills?: string[];
-                        /** @default [] */
                         availability?: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
                         partyMember?: boolean;
                         emergencyReserve?: boolean;
+                        /** @description Mainland mobile number, 11 digits starting with 1 */
+                        phone?: string;
                     };
                 };
             };
@@ -20114,7 +20253,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                    action?: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
                     actorId?: number;
                     /** @description What the entry is about, e.g. user:42; matches as a prefix */
                     subject?: string;
@@ -20148,7 +20287,7 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 /** @enum {unknown} */
-                                action: "reveal" | "export" | "import" | "read_recipient" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                                action: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
                                 subject: string;
                                 regionCode: string | null;
                                 reason: string | null;

@@ -82,6 +82,7 @@ export type HomeSite = Ok<Path<'/api/v1/regions/{code}/site', 'get'>>;
 export type MyVolunteer = Ok<Path<'/api/v1/volunteers/me', 'get'>>;
 export type SelfRegistration = RequestBody<Path<'/api/v1/volunteers/register', 'post'>>;
 export type MyRegistration = RequestBody<Path<'/api/v1/volunteers/me', 'post'>>;
+export type MyCorrection = RequestBody<Path<'/api/v1/volunteers/me', 'patch'>>;
 export type MyHours = Ok<Path<'/api/v1/hours/mine', 'get'>>;
 export type HoursEntry = MyHours['items'][number];
 export type MySignup = Ok<Path<'/api/v1/activities/mine', 'get'>>['items'][number];

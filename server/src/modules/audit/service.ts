@@ -11,7 +11,7 @@ import * as q from './queries.ts';
 
 export const auditActions = [
   // personal data
-  'reveal', 'export', 'import', 'read_recipient', 'erase',
+  'reveal', 'export', 'import', 'read_recipient', 'read_child', 'erase',
   // accounts and permissions
   'sign_in', 'sign_in_locked', 'password_change', 'password_reset', 'staff_create', 'staff_update', 'grant_add', 'grant_revoke',
   'volunteer_link',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
-import { buildUser, buildVolunteer } from '../../seed/factories.ts';
+import { buildUser, buildVolunteer, nextIdNumber, nextPhone } from '../../seed/factories.ts';
 import { fanOutBatch, runFanOut } from './service.ts';
 
 let server: TestServer;
@@ -9,9 +9,15 @@ let station: number;
 let otherCounty: number;
 let centerAdmin: TestClient;
 
-async function volunteer(siteId: number, options: { reserve: boolean; skills?: string[] }) {
+/** A volunteer with an account; `age` makes a minor (registered with a guardian's consent). */
+async function volunteer(siteId: number, options: { reserve: boolean; skills?: string[]; age?: number }) {
   const account = await buildUser(server.ctx, { siteId, role: 'volunteer' });
-  const made = await buildVolunteer(server.ctx, { siteId, userId: account.userId, phone: account.phone, emergencyReserve: options.reserve, skills: options.skills ?? [] });
+  const minor = options.age !== undefined && {
+    idNumber: nextIdNumber({ birthYear: new Date().getFullYear() - options.age }), guardian: { name: '监护人', phone: nextPhone(), consent: true as const },
+  };
+  const made = await buildVolunteer(server.ctx, {
+    siteId, userId: account.userId, phone: account.phone, emergencyReserve: options.reserve, skills: options.skills ?? [], ...minor,
+  });
   return { id: made.id, userId: account.userId, client: await server.signIn(account.phone, account.password) };
 }
 
@@ -68,6 +74,29 @@ describe('emergency mobilization', () => {
     const ended = await centerAdmin.post(`/api/v1/callups/${callup.body.id}/stand-down`);
     expect(ended.body.status).toBe('stood_down');
     expect((await crowd[1]!.client.get('/api/v1/inbox')).body.items[0].kind).toBe('callup_stood_down');
+  });
+
+  it('never reaches a minor, even a call-up open to all or a reserve flag set in the past', async () => {
+    const adult = await volunteer(station, { reserve: false });
+    const teen = await volunteer(station, { reserve: false, age: 16 });
+    const child = await volunteer(station, { reserve: false, age: 10 });
+    // A minor in the reserve from before the rule (registration now refuses it).
+    const reserveTeen = await volunteer(station, { reserve: false, age: 17 });
+    await server.ctx.db.updateTable('volunteers').set({ emergency_reserve: true }).where('id', '=', reserveTeen.id).execute();
+    const reserveAdult = await volunteer(station, { reserve: true });
+
+    const open = await centerAdmin.post('/api/v1/callups', { title: '社区排涝', areaPrefix: '210321001021', headcount: 3, reserveOnly: false, posts: [{ name: '排涝点', capacity: 3 }] });
+    const reserve = await centerAdmin.post('/api/v1/callups', { title: '防汛值守', areaPrefix: '210321001021', headcount: 3, reserveOnly: true, posts: [{ name: '值守点', capacity: 3 }] });
+    await runFanOut(server.ctx);
+    const [openReached, reserveReached] = [await alerted(open.body.id), await alerted(reserve.body.id)];
+    expect(openReached.has(adult.userId)).toBe(true);
+    expect(reserveReached.has(reserveAdult.userId)).toBe(true);
+    for (const minor of [teen, child, reserveTeen]) {
+      expect(openReached.has(minor.userId)).toBe(false);
+      expect(reserveReached.has(minor.userId)).toBe(false);
+      expect((await minor.client.get('/api/v1/callups/mine')).body.items).toEqual([]);
+      expect((await minor.client.post(`/api/v1/callups/${open.body.id}/respond`, { decision: 'accept' })).status).toBe(404);
+    }
   });
 
   it('stays inside the caller’s area', async () => {

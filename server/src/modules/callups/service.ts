@@ -5,6 +5,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { chinaToday } from '../../lib/id-number.ts';
 import { maskName } from '../../lib/pii.ts';
 import { prefixRange, requireAdmin, requireInScope, withinScope, type Actor } from '../../lib/scope.ts';
 import { smsSender } from '../../lib/sms.ts';
@@ -30,7 +31,12 @@ export interface CallupInput {
 type CallupRow = NonNullable<Awaited<ReturnType<typeof findCallup>>>;
 const findCallup = (ctx: AppContext, id: number) => ctx.db.selectFrom('callups').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** The volunteers a call-up targets, as a condition on the `v` alias of volunteers. */
+/**
+ * The volunteers a call-up targets, as a condition on the `v` alias of volunteers. Adults
+ * only, whatever the call-up asks: emergency duty does not suit a minor (DOMAIN.md), and a
+ * reserve flag set before minors were kept out of the reserve must not reach one. Age is
+ * counted on China's calendar, as everywhere.
+ */
 function targets(callup: Pick<CallupRow, 'area_prefix' | 'reserve_only' | 'categories' | 'skills'>): Expression<SqlBool> {
   const [low, high] = prefixRange(callup.area_prefix);
   const conditions = [
@@ -38,6 +44,7 @@ function targets(callup: Pick<CallupRow, 'area_prefix' | 'reserve_only' | 'categ
     ...(high ? [sql<SqlBool>`v.region_code < ${high}`] : []),
     sql<SqlBool>`v.status = 'active'`,
     sql<SqlBool>`v.user_id IS NOT NULL`,
+    sql<SqlBool>`v.birth_date <= (${chinaToday()}::date - make_interval(years => ${volunteers.ADULT_AGE}::int))::date`,
     ...(callup.reserve_only ? [sql<SqlBool>`v.emergency_reserve`] : []),
     ...(callup.categories.length > 0 ? [sql<SqlBool>`v.categories && ${callup.categories}::text[]`] : []),
     ...(callup.skills.length > 0 ? [sql<SqlBool>`v.skills && ${callup.skills}::text[]`] : []),

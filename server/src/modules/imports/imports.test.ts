@@ -215,6 +215,19 @@ describe('importing volunteers', () => {
     expect(server.ctx.pii.decrypt(first10.id_enc)).toBe(rows[10]![1]);
   });
 
+  it('refuses a child without the guardian’s consent and a minor in the emergency reserve, row by row', async () => {
+    const thisYear = new Date().getFullYear();
+    const child = volunteerRow({ name: '小雨', idNumber: nextIdNumber({ birthYear: thisYear - 10 }) });
+    const reserveTeen = volunteerRow({ name: '小林', idNumber: nextIdNumber({ birthYear: thisYear - 16 }), guardian: ['林父', nextPhone(), '是'] });
+    reserveTeen[volunteerHeaders.indexOf('应急志愿者储备')] = '是';
+    const job = await finished(centerAdmin, (await upload(centerAdmin, 'volunteers', '未成年.xlsx', await xlsxOf(volunteerHeaders, [child, reserveTeen]))).body.id);
+    expect(job).toMatchObject({ status: 'done', total: 2, inserted: 0, failed: 2 });
+    const report = await raw(centerAdmin, { method: 'GET', url: `/api/v1/imports/${job.id}/errors.xlsx` });
+    const byRow = new Map((await sheetRows(report.rawPayload)).slice(1).map((row) => [row[0], row.at(-1)]));
+    expect(byRow.get('2')).toMatch(/监护人/);
+    expect(byRow.get('3')).toBe('未满18周岁不能加入应急志愿者储备');
+  });
+
   it('refuses a text file renamed to .xlsx, and a file without the required columns', async () => {
     const fake = await upload(centerAdmin, 'volunteers', '名单.xlsx', '姓名,身份证号\n张三,210321199006150029\n');
     expect(fake.status).toBe(415);

@@ -96,7 +96,7 @@ export async function copyVolunteers(db: Kysely<DB>, provinceCode: string, rows:
 /** The volunteer holding an ID number, with where they live and whether they have an account, for the duplicate message. */
 export function findByIdHash(db: Kysely<DB>, idHash: string) {
   return db.selectFrom('volunteers').innerJoin('sites', 'sites.id', 'volunteers.site_id')
-    .select(['volunteers.id', 'volunteers.volunteer_no', 'volunteers.name', 'volunteers.region_code', 'volunteers.user_id', 'sites.name as site_name'])
+    .select(['volunteers.id', 'volunteers.volunteer_no', 'volunteers.name', 'volunteers.region_code', 'volunteers.user_id', 'volunteers.birth_date', 'sites.name as site_name'])
     .where('volunteers.id_hash', '=', idHash).executeTakeFirst();
 }
 

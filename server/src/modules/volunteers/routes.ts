@@ -5,8 +5,9 @@ import { clientOf, setSessionCookie } from '../../http/session-cookie.ts';
 import { requireActor } from '../auth/service.ts';
 import {
   MyRegistration, RevealRequest, RevealResponse, SelfRegistration, VolunteerDetail, VolunteerInput, VolunteerListQuery,
-  VolunteerPage, VolunteerUpdate,
+  VolunteerPage, VolunteerSelfUpdate, VolunteerUpdate,
 } from './schemas.ts';
+import * as correction from './correction.ts';
 import * as volunteers from './service.ts';
 
 const tags = ['volunteers'];
@@ -35,6 +36,15 @@ export function volunteerRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: 'Register my signed-in account as a volunteer', body: MyRegistration, response: { 201: VolunteerDetail, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await volunteers.registerMine(ctx, requireActor(request), request.body)));
 
+  app.patch('/volunteers/me', {
+    config: { access: 'signedIn', idempotent: true },
+    schema: {
+      tags, summary: 'Correct my volunteer profile: phone, service categories, skills, availability, flags',
+      description: 'Name and ID number are corrected by the practice station. A phone number another volunteer uses is refused (PHONE_TAKEN). Send an Idempotency-Key header.',
+      body: VolunteerSelfUpdate, response: { 200: VolunteerDetail, ...errorResponses },
+    },
+  }, async (request) => correction.correctMine(ctx, requireActor(request), request.body));
+
   app.get('/volunteers', {
     config: { access: 'staff' },
     schema: { tags, summary: 'Volunteers in my area, filtered, keyset-paged', querystring: VolunteerListQuery, response: { 200: VolunteerPage, ...errorResponses } },
@@ -52,8 +62,8 @@ export function volunteerRoutes(app: App, ctx: AppContext) {
 
   app.patch('/volunteers/:id', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'Edit a volunteer’s profile or move them to another site', params: IdParams, body: VolunteerUpdate, response: { 200: VolunteerDetail, ...errorResponses } },
-  }, async (request) => volunteers.updateVolunteer(ctx, requireActor(request), request.params.id, request.body));
+    schema: { tags, summary: 'Edit a volunteer’s profile, correct their phone, or move them to another site', params: IdParams, body: VolunteerUpdate, response: { 200: VolunteerDetail, ...errorResponses } },
+  }, async (request) => correction.correctVolunteer(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/volunteers/:id/review', {
     config: { access: 'staff' },

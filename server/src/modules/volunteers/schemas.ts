@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { Cursor, Id, Limit, nullable, Password, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { availabilityOptions, serviceCategories } from '../../lib/categories.ts';
 
@@ -48,15 +48,27 @@ export const MyRegistration = Type.Object(
   { additionalProperties: false, description: 'Registration from a signed-in account; the phone defaults to the account’s' },
 );
 
+/**
+ * A field a correction may carry: absent means unchanged, so the registration's default
+ * (an empty list) must not be filled in for it by the validator.
+ */
+function correctable<T extends TSchema>(schema: T) {
+  const { default: _, ...rest } = schema as T & { default?: unknown };
+  return Type.Optional(rest as T);
+}
+
+// The lists are `correctable`: with the registration's defaults, an edit leaving them out
+// (a phone correction alone) would have emptied them.
 export const VolunteerUpdate = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     siteId: Type.Optional(Id),
-    categories: Type.Optional(profile.categories),
-    skills: Type.Optional(profile.skills),
-    availability: Type.Optional(profile.availability),
+    categories: correctable(profile.categories),
+    skills: correctable(profile.skills),
+    availability: correctable(profile.availability),
     partyMember: Type.Optional(Type.Boolean()),
     emergencyReserve: Type.Optional(Type.Boolean()),
+    phone: Type.Optional(Phone),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -121,3 +133,20 @@ export const RevealResponse = Type.Object({
   idNumber: Type.Optional(Type.String()),
   phone: Type.Optional(Type.String()),
 });
+
+/**
+ * What volunteers correct themselves (我的 → 修改资料): their contact phone and what they
+ * offer. Name and ID number are corrected by their practice station (staff), which keeps
+ * the ID number unique; the home site moves through the station too.
+ */
+export const VolunteerSelfUpdate = Type.Object(
+  {
+    phone: Type.Optional(Phone),
+    categories: correctable(profile.categories),
+    skills: correctable(profile.skills),
+    availability: correctable(profile.availability),
+    partyMember: correctable(profile.partyMember),
+    emergencyReserve: correctable(profile.emergencyReserve),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'Fields left out stay as they are' },
+);

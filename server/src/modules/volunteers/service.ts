@@ -25,6 +25,29 @@ export type Source = 'self' | 'staff' | 'import';
 /** Months without a service record after which a volunteer counts as inactive (DOMAIN.md). */
 export const ACTIVE_MONTHS = 12;
 
+/**
+ * The ages the law draws lines at (DOMAIN.md "Registration and minors"): under 18 a guardian
+ * must consent and assignments must suit the age; under 14 the data is sensitive.
+ */
+export const ADULT_AGE = 18;
+export const CHILD_AGE = 14;
+
+/** Full years of age today, on China's calendar (Asia/Shanghai), from a stored birth date. */
+export const ageToday = (birthDate: string) => ageOn(birthDate, chinaToday());
+
+/**
+ * Emergency duty does not suit a minor: only adults join the reserve. The same message
+ * whether the flag comes with a registration (self, staff, import) or an edit (staff's, or
+ * the volunteer's own correction).
+ */
+export function checkReserveAge(birthDate: string, joinsReserve: boolean | undefined) {
+  if (!joinsReserve || ageToday(birthDate) >= ADULT_AGE) return;
+  throw new AppError('VALIDATION_FAILED', {
+    field: 'emergencyReserve',
+    detail: { zh: '未满18周岁不能加入应急志愿者储备', en: 'Under 18: a volunteer cannot join the emergency reserve' },
+  });
+}
+
 const idProblems = {
   format: { zh: '身份证号应为18位，最后一位可以是X', en: 'An ID number has 18 characters; the last may be X' },
   birth_date: { zh: '身份证号中的出生日期无效', en: 'The birth date in the ID number is not a real date' },
@@ -38,7 +61,9 @@ export interface CheckedVolunteer {
 }
 
 /**
- * The rules beyond the schema: a real ID number, a home site, guardian consent for minors.
+ * The rules beyond the schema: a real ID number, a home site, guardian consent for minors
+ * (under 14 included: their consent is recorded with the row, and a database CHECK refuses
+ * a minor's row without it), no emergency reserve for minors.
  * An import passes its own (cached) site lookup; it must answer as `findHomeSite` does.
  */
 export async function checkVolunteer(
@@ -46,12 +71,13 @@ export async function checkVolunteer(
 ): Promise<CheckedVolunteer> {
   const id = parseIdNumber(input.idNumber);
   if (typeof id === 'string') throw new AppError('VALIDATION_FAILED', { field: 'idNumber', detail: idProblems[id] });
-  if (ageOn(id.birthDate, chinaToday()) < 18 && !input.guardian?.consent) {
+  if (ageToday(id.birthDate) < ADULT_AGE && !input.guardian?.consent) {
     throw new AppError('VALIDATION_FAILED', {
       field: 'guardian',
       detail: { zh: '未满18周岁须经监护人同意，并填写监护人姓名和电话', en: 'Under 18: a guardian must agree and give their name and phone' },
     });
   }
+  checkReserveAge(id.birthDate, input.emergencyReserve);
   const site = await findHomeSite(input.siteId);
   if (!site) {
     throw new AppError('VALIDATION_FAILED', {
@@ -99,7 +125,8 @@ export function volunteerRow(ctx: AppContext, checked: CheckedVolunteer, extra: 
 }
 
 /**
- * Why an ID number cannot be registered again; staff learn where the first one lives. A
+ * Why an ID number cannot be registered again; staff learn where the first one lives,
+ * unless it is a child's (under 14: where a child lives is for the admins over it only). A
  * person whose station entered them with another phone number is sent to the station,
  * without learning anything of the record.
  */
@@ -114,7 +141,7 @@ async function duplicateError(ctx: AppContext, idHash: string, forStaff: boolean
       },
     });
   }
-  if (!forStaff || !first) {
+  if (!forStaff || !first || ageToday(first.birth_date) < CHILD_AGE) {
     return new AppError('VOLUNTEER_EXISTS', {
       field: 'idNumber',
       detail: { zh: '该身份证号已注册为志愿者，如需帮助请联系所在实践站', en: 'This ID number is already registered; your practice station can help' },
@@ -293,12 +320,37 @@ export async function createVolunteer(ctx: AppContext, actor: Actor, input: Volu
   return presentDetail(ctx, (await q.findById(ctx.db, id))!);
 }
 
+/**
+ * A record the actor administers, or 404. This is also the tighter rule for a child's
+ * record: only admins (station admin and above) whose area covers the child's home site
+ * pass; team leaders and volunteers never do, whatever the record.
+ */
 const scoped = (ctx: AppContext, actor: Actor, id: number) => requireInScope(actor, () => q.findScoped(ctx.db, actor, id));
 
-export async function getVolunteer(ctx: AppContext, actor: Actor, id: number) {
-  return presentDetail(ctx, await scoped(ctx, actor, id));
+/**
+ * A child's data is sensitive (PIPL Art 28, 31): every read of a record of someone under 14
+ * by another person is audited. The child's own account is not; a guardian is stored as a
+ * name and phone, not linked to an account, so no guardian read can be told apart.
+ */
+async function auditChildRead(
+  ctx: AppContext, actor: Actor, row: q.VolunteerRow, details: { via: 'detail' } | { via: 'reveal'; fields: string[] }, reason: string | null = null,
+) {
+  if (ageToday(row.birth_date) >= CHILD_AGE || row.user_id === actor.userId) return;
+  await recordAudit(ctx, { actorId: actor.userId, action: 'read_child', subject: `volunteer:${row.id}`, regionCode: row.region_code, reason, details });
 }
 
+/** One volunteer's detail for staff (also the answer of a review and an edit, so those reads are audited too). */
+export async function getVolunteer(ctx: AppContext, actor: Actor, id: number) {
+  const row = await scoped(ctx, actor, id);
+  await auditChildRead(ctx, actor, row, { via: 'detail' });
+  return presentDetail(ctx, row);
+}
+
+/**
+ * Staff's list. It shows children's names unmasked and unaudited: only admins over the
+ * child's home site see it (the same people who may open the record), and a list row is
+ * what finding the child takes; opening the record is the audited read.
+ */
 export async function listVolunteers(ctx: AppContext, actor: Actor, filter: q.VolunteerFilter & { cursor?: string | undefined; limit: number }) {
   requireAdmin(actor);
   const after = decodeCursor(filter.cursor);
@@ -357,21 +409,36 @@ export async function reviewVolunteer(ctx: AppContext, actor: Actor, id: number,
   return getVolunteer(ctx, actor, id);
 }
 
+type Fields = Parameters<typeof q.updateVolunteer>[2];
+type OfferPatch = Pick<Static<typeof VolunteerUpdate>, 'categories' | 'skills' | 'availability' | 'partyMember' | 'emergencyReserve'>;
+
+/**
+ * The columns of what the person offers (categories, skills, times, party member, reserve)
+ * that a patch sets, by staff or by the person; a field left out stays as it is.
+ */
+export function offerFields(row: Pick<q.VolunteerRow, 'birth_date'>, patch: OfferPatch): Fields {
+  const fields: Fields = {};
+  if (patch.categories) fields.categories = patch.categories;
+  if (patch.skills) fields.skills = patch.skills.map((skill) => skill.trim());
+  if (patch.availability) fields.availability = patch.availability;
+  if (patch.partyMember !== undefined) fields.party_member = patch.partyMember;
+  if (patch.emergencyReserve !== undefined) {
+    checkReserveAge(row.birth_date, patch.emergencyReserve);
+    fields.emergency_reserve = patch.emergencyReserve;
+  }
+  return fields;
+}
+
 export async function updateVolunteer(ctx: AppContext, actor: Actor, id: number, patch: Static<typeof VolunteerUpdate>) {
   const row = await scoped(ctx, actor, id);
-  const fields: Parameters<typeof q.updateVolunteer>[2] = {};
+  const fields: Fields = {};
   if (patch.siteId !== undefined && patch.siteId !== row.site_id) {
     const site = await sites.findSiteInScope(ctx, actor, patch.siteId);
     if (!site || !(await sites.findHomeSite(ctx, patch.siteId))) throw notFound('siteId');
     Object.assign(fields, { site_id: site.id, region_code: site.regionCode });
   }
   if (patch.name) Object.assign(fields, { name: patch.name.trim(), name_initials: pinyinInitials(patch.name.trim()) });
-  if (patch.categories) fields.categories = patch.categories;
-  if (patch.skills) fields.skills = patch.skills.map((skill) => skill.trim());
-  if (patch.availability) fields.availability = patch.availability;
-  if (patch.partyMember !== undefined) fields.party_member = patch.partyMember;
-  if (patch.emergencyReserve !== undefined) fields.emergency_reserve = patch.emergencyReserve;
-  await q.updateVolunteer(ctx.db, row.id, fields);
+  await q.updateVolunteer(ctx.db, row.id, { ...fields, ...offerFields(row, patch) });
   return getVolunteer(ctx, actor, id);
 }
 
@@ -385,9 +452,12 @@ export async function revealVolunteer(ctx: AppContext, actor: Actor, id: number,
   const revealed: { idNumber?: string; phone?: string } = {};
   if (request.fields.includes('idNumber')) revealed.idNumber = ctx.pii.decrypt(row.id_enc);
   if (request.fields.includes('phone')) revealed.phone = ctx.pii.decrypt(row.phone_enc);
-  await recordAudit(ctx, {
-    actorId: actor.userId, action: 'reveal', subject: `volunteer:${row.id}`, regionCode: row.region_code,
-    reason: request.reason, details: { fields: request.fields },
+  await inTransaction(ctx, async (tx) => {
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'reveal', subject: `volunteer:${row.id}`, regionCode: row.region_code,
+      reason: request.reason, details: { fields: request.fields },
+    });
+    await auditChildRead(tx, actor, row, { via: 'reveal', fields: request.fields }, request.reason);
   });
   return revealed;
 }

@@ -91,7 +91,7 @@ describe('registration on the phone', () => {
     const refused = await server.client().post('/api/v1/volunteers/register', registration({ idNumber: minor }));
     expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'guardian' });
     const accepted = await server.client().post('/api/v1/volunteers/register', registration({
-      idNumber: minor, guardian: { name: '张父', phone: nextPhone(), consent: true },
+      idNumber: minor, guardian: { name: '张父', phone: nextPhone(), consent: true }, emergencyReserve: false,
     }));
     expect(accepted.status).toBe(201);
     expect(accepted.body.guardian).toMatchObject({ name: '张父', phoneMasked: expect.stringMatching(/^199\*\*\*\*\d{4}$/) });
@@ -281,5 +281,113 @@ describe('revealing personal data', () => {
     const first = await server.ctx.db.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
     await server.ctx.db.updateTable('audit_log').set({ reason: '改过的原因' }).where('id', '=', first.id).execute();
     expect(await verifyAuditChain(server.ctx)).toBe(first.id);
+  });
+});
+
+describe('children under 14 and minors', () => {
+  const thisYear = new Date().getFullYear();
+  const guardian = () => ({ name: '李母', phone: nextPhone(), consent: true as const });
+  /** A child's record (10 years old) at the station, with the guardian's consent. */
+  const child = (overrides: Record<string, unknown> = {}) =>
+    buildVolunteer(server.ctx, { siteId: station, name: '李小雨', idNumber: nextIdNumber({ birthYear: thisYear - 10 }), guardian: guardian(), ...overrides });
+  const readsOf = (id: number) => server.ctx.db.selectFrom('audit_log').selectAll()
+    .where('subject', '=', `volunteer:${id}`).where('action', '=', 'read_child').orderBy('id').execute();
+  const userIdOf = async (client: TestClient) => (await client.get('/api/v1/auth/me')).body.user.id as number;
+
+  it('audits every staff read of a child’s record (detail, review, edit, reveal), not of an older volunteer’s', async () => {
+    const made = await child();
+    const adminId = await userIdOf(stationAdmin);
+    const detail = await stationAdmin.get(`/api/v1/volunteers/${made.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ name: '李小雨', age: expect.any(Number) });
+    expect(detail.body.age).toBeLessThan(14);
+    expect(await readsOf(made.id)).toMatchObject([{ actor_id: adminId, region_code: '210321001021', reason: null, details: { via: 'detail' } }]);
+
+    expect((await stationAdmin.patch(`/api/v1/volunteers/${made.id}`, { skills: ['绘画'] })).status).toBe(200);
+    const revealed = await stationAdmin.post(`/api/v1/volunteers/${made.id}/reveal`, { fields: ['phone'], reason: '联系监护人' });
+    expect(revealed.status).toBe(200);
+    const reads = await readsOf(made.id);
+    expect(reads.map((entry) => entry.details)).toEqual([{ via: 'detail' }, { via: 'detail' }, { via: 'reveal', fields: ['phone'] }]);
+    expect(reads[2]).toMatchObject({ actor_id: adminId, reason: '联系监护人' });
+    expect(reads.every((entry) => entry.at instanceof Date)).toBe(true);
+
+    // Fourteen or fifteen today (China's calendar) is no longer a child: not audited.
+    const teen = await buildVolunteer(server.ctx, { siteId: station, idNumber: nextIdNumber({ birthYear: thisYear - 15 }), guardian: guardian() });
+    expect((await stationAdmin.get(`/api/v1/volunteers/${teen.id}`)).status).toBe(200);
+    expect(await readsOf(teen.id)).toEqual([]);
+  });
+
+  it('does not audit the child reading their own record; a registration reviewed by staff is', async () => {
+    const client = server.client();
+    const registered = await client.post('/api/v1/volunteers/register', registration({
+      idNumber: nextIdNumber({ birthYear: thisYear - 9 }), guardian: guardian(), emergencyReserve: false,
+    }));
+    expect(registered.status).toBe(201);
+    expect((await client.get('/api/v1/volunteers/me')).body.id).toBe(registered.body.id);
+    expect(await readsOf(registered.body.id)).toEqual([]);
+    expect((await stationAdmin.post(`/api/v1/volunteers/${registered.body.id}/review`, { decision: 'approve' })).body.status).toBe('active');
+    expect(await readsOf(registered.body.id)).toMatchObject([{ actor_id: await userIdOf(stationAdmin), details: { via: 'detail' } }]);
+  });
+
+  it('lets only admins over the child’s home site read it; others are refused and nothing is logged for them', async () => {
+    const made = await child();
+    const neighbour = await buildUser(server.ctx, { siteId: otherStation, role: 'station_admin' });
+    const neighbourAdmin = await server.signIn(neighbour.phone, neighbour.password);
+    const teamLeader = await server.signIn('13800000004', DEMO_PASSWORD);
+    const volunteer = await server.signIn('13800000005', DEMO_PASSWORD);
+    // Another station's admin: the module's 404 for records outside one's area.
+    expect((await neighbourAdmin.get(`/api/v1/volunteers/${made.id}`)).status).toBe(404);
+    expect((await neighbourAdmin.post(`/api/v1/volunteers/${made.id}/reveal`, { fields: ['phone'], reason: '联系监护人' })).status).toBe(404);
+    // Team leaders and volunteers are not staff: refused before any record is looked up.
+    for (const outsider of [teamLeader, volunteer]) expect((await outsider.get(`/api/v1/volunteers/${made.id}`)).status).toBe(403);
+    expect(await readsOf(made.id)).toEqual([]);
+    expect((await centerAdmin.get(`/api/v1/volunteers/${made.id}`)).status).toBe(200);
+    expect(await readsOf(made.id)).toHaveLength(1);
+  });
+
+  it('does not tell staff where a child lives when they enter the child’s ID number again', async () => {
+    const idNumber = nextIdNumber({ birthYear: thisYear - 11 });
+    await child({ idNumber });
+    const neighbour = await buildUser(server.ctx, { siteId: otherStation, role: 'station_admin' });
+    const again = await (await server.signIn(neighbour.phone, neighbour.password)).post('/api/v1/volunteers', {
+      ...registration({ idNumber, siteId: otherStation, guardian: guardian(), emergencyReserve: false }), password: undefined,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'VOLUNTEER_EXISTS', field: 'idNumber' });
+    for (const secret of ['李', '庆南', '21']) expect(again.body.error.message).not.toContain(secret);
+  });
+
+  it('records a guardian’s consent before taking an under-14, whoever enters the child', async () => {
+    const idNumber = nextIdNumber({ birthYear: thisYear - 8 });
+    const bySelf = await server.client().post('/api/v1/volunteers/register', registration({ idNumber, emergencyReserve: false }));
+    expect(bySelf.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'guardian' });
+    const byStaff = await stationAdmin.post('/api/v1/volunteers', { ...registration({ idNumber, emergencyReserve: false }), password: undefined });
+    expect(byStaff.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'guardian' });
+    const notAgreed = await stationAdmin.post('/api/v1/volunteers', { ...registration({ idNumber, emergencyReserve: false, guardian: { ...guardian(), consent: false } }), password: undefined });
+    expect(notAgreed.status).toBe(400);
+    expect(await server.ctx.db.selectFrom('volunteers').select('id').where('id_hash', '=', server.ctx.pii.lookupHash('id', idNumber)).executeTakeFirst()).toBeUndefined();
+    const entered = await stationAdmin.post('/api/v1/volunteers', { ...registration({ idNumber, emergencyReserve: false, guardian: guardian() }), password: undefined });
+    expect(entered.status).toBe(201);
+    const row = await server.ctx.db.selectFrom('volunteers').select(['guardian_consent_at', 'consent_at']).where('id', '=', entered.body.id).executeTakeFirstOrThrow();
+    expect(row.guardian_consent_at).toBeInstanceOf(Date);
+    // The database holds the rule too: a minor's row without the guardian's consent is refused.
+    await expect(server.ctx.db.updateTable('volunteers').set({ guardian_consent_at: null }).where('id', '=', entered.body.id).execute()).rejects.toThrow();
+  });
+
+  it('keeps minors out of the emergency reserve, at registration and on an edit', async () => {
+    const minor = nextIdNumber({ birthYear: thisYear - 16 });
+    const bySelf = await server.client().post('/api/v1/volunteers/register', registration({ idNumber: minor, guardian: guardian() }));
+    expect(bySelf.status).toBe(400);
+    expect(bySelf.body.error).toEqual({ code: 'VALIDATION_FAILED', field: 'emergencyReserve', message: '未满18周岁不能加入应急志愿者储备' });
+    const byStaff = await stationAdmin.post('/api/v1/volunteers', { ...registration({ idNumber: minor, guardian: guardian() }), password: undefined });
+    expect(byStaff.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'emergencyReserve' });
+    const made = await stationAdmin.post('/api/v1/volunteers', { ...registration({ idNumber: minor, guardian: guardian(), emergencyReserve: false }), password: undefined });
+    expect(made.status).toBe(201);
+    const edit = await stationAdmin.patch(`/api/v1/volunteers/${made.body.id}`, { emergencyReserve: true });
+    expect(edit.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'emergencyReserve' });
+    expect((await stationAdmin.get(`/api/v1/volunteers/${made.body.id}`)).body.emergencyReserve).toBe(false);
+    // An adult may join, on registration or later.
+    const adult = await buildVolunteer(server.ctx, { siteId: station });
+    expect((await stationAdmin.patch(`/api/v1/volunteers/${adult.id}`, { emergencyReserve: true })).body.emergencyReserve).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import { LanguagePicker } from '../LanguagePicker';
 import { useMyVolunteer } from '../myVolunteer';
 import { CareLinks } from './care/CareLinks';
 import { HoursSummary } from './hours/HoursSummary';
+import { CorrectProfileItem } from './me/CorrectProfile';
 
 export function MePage() {
   const { t } = useI18n();
@@ -137,6 +138,7 @@ function VolunteerProfile({ volunteer }: { volunteer: MyVolunteer }) {
         {volunteer.guardian && (
           <List.Item description={`${volunteer.guardian.name} ${volunteer.guardian.phoneMasked}`}>{t('mobile.me.guardian')}</List.Item>
         )}
+        <CorrectProfileItem volunteer={volunteer} />
       </List>
     </>
   );

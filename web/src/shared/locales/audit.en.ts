@@ -36,5 +36,6 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.export': 'Personal data exported',
   'audit.action.import': 'Personal data imported',
   'audit.action.read_recipient': 'Care recipient read',
+  'audit.action.read_child': 'Child volunteer (under 14) read',
   'audit.action.erase': 'Account closed',
 };

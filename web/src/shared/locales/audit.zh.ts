@@ -35,5 +35,6 @@ export const auditZh = {
   'audit.action.export': '导出个人信息',
   'audit.action.import': '导入个人信息',
   'audit.action.read_recipient': '查看帮扶对象',
+  'audit.action.read_child': '查看未满14周岁志愿者',
   'audit.action.erase': '注销账号',
 };

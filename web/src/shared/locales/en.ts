@@ -906,4 +906,14 @@ export const en: Record<MessageKey, string> = {
   // Organizations console area filter; team pages opened by link (volunteers/teams work).
   'organizations.filterArea': 'Area (site)',
   'mobile.team.gone': 'This team was not found; it may have been dissolved or not yet approved',
+
+  // Correction on request: 我的 → 修改资料; the console's phone correction (volunteer correction work).
+  'mobile.correct.link': 'Edit my details',
+  'mobile.correct.title': 'Edit my volunteer details',
+  'mobile.correct.intro': 'To correct your name, ID number or home station, contact your practice station.',
+  'mobile.correct.phoneHint': 'Leave empty to keep it. This is the contact phone of your volunteer record; the number you sign in with stays the same.',
+  'mobile.correct.submit': 'Save changes',
+  'mobile.correct.saved': 'Details updated',
+  'volunteers.phoneCorrect': 'Phone (leave empty to keep)',
+  'volunteers.phoneCorrectHint': 'A new number corrects the registered one; one number cannot belong to two volunteers.',
 };

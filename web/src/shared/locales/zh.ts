@@ -907,6 +907,16 @@ export const zh = {
   // Organizations console area filter; team pages opened by link (volunteers/teams work).
   'organizations.filterArea': '所在地区（阵地）',
   'mobile.team.gone': '找不到这个服务队，它可能已解散或尚未通过审核',
+
+  // Correction on request: 我的 → 修改资料; the console's phone correction (volunteer correction work).
+  'mobile.correct.link': '修改资料',
+  'mobile.correct.title': '修改志愿者资料',
+  'mobile.correct.intro': '姓名、身份证号和所在实践站如需更正，请联系所在实践站。',
+  'mobile.correct.phoneHint': '不修改请留空。这里改的是志愿者登记的联系电话，登录用的手机号不变。',
+  'mobile.correct.submit': '保存修改',
+  'mobile.correct.saved': '资料已更新',
+  'volunteers.phoneCorrect': '手机号（不修改请留空）',
+  'volunteers.phoneCorrectHint': '填写新号码即更正登记的手机号；同一号码不能登记给两名志愿者。',
 };
 
 export type MessageKey = keyof typeof zh;

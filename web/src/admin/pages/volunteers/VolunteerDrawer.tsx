@@ -141,6 +141,8 @@ function VolunteerView({ volunteer, onChanged }: { volunteer: VolunteerDetail; o
         <VolunteerFormModal
           volunteer={volunteer}
           onSaved={(updated) => {
+            // The edit may have corrected the phone: a number revealed before is not shown on.
+            setRevealed(({ phone: _phone, ...rest }) => rest);
             onChanged(updated);
             setEditing(false);
           }}

@@ -52,7 +52,9 @@ export function VolunteerFormModal({ volunteer, onSaved, onClose }: Props) {
       emergencyReserve: values.emergencyReserve ?? false,
     };
     if (volunteer) {
-      onSaved(await call(api.PATCH('/api/v1/volunteers/{id}', { params: { path: { id: volunteer.id } }, body: profile })));
+      // An empty phone leaves the registered one as it is.
+      const body = { ...profile, ...(values.phone ? { phone: values.phone } : {}) };
+      onSaved(await call(api.PATCH('/api/v1/volunteers/{id}', { params: { path: { id: volunteer.id } }, body })));
       return;
     }
     const body: NewVolunteer = {
@@ -100,8 +102,8 @@ export function VolunteerFormModal({ volunteer, onSaved, onClose }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      {!volunteer && (
-        <Row gutter={16}>
+      <Row gutter={16}>
+        {!volunteer && (
           <Col span={12}>
             <Form.Item
               name="idNumber"
@@ -127,13 +129,19 @@ export function VolunteerFormModal({ volunteer, onSaved, onClose }: Props) {
               <Input maxLength={18} autoComplete="off" className="mono" />
             </Form.Item>
           </Col>
-          <Col span={12}>
-            <Form.Item name="phone" label={t('volunteers.phone')} rules={[required, { pattern: limits.phone, message: t('validation.phone') }]}>
-              <Input inputMode="numeric" maxLength={11} />
-            </Form.Item>
-          </Col>
-        </Row>
-      )}
+        )}
+        <Col span={12}>
+          {/* Editing: the number shows masked; typing a new one corrects it (PATCH phone). */}
+          <Form.Item
+            name="phone"
+            label={t(volunteer ? 'volunteers.phoneCorrect' : 'volunteers.phone')}
+            extra={volunteer && t('volunteers.phoneCorrectHint')}
+            rules={[...(volunteer ? [] : [required]), { pattern: limits.phone, message: t('validation.phone') }]}
+          >
+            <Input inputMode="numeric" maxLength={11} placeholder={volunteer?.phoneMasked} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
       {!volunteer && minor && (
         <>
           <Alert type="warning" showIcon className="form-alert" title={t('volunteers.minorNote')} />

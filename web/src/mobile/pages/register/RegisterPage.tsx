@@ -1,11 +1,11 @@
 // 实名注册: a new person registers (and is signed in), or a signed-in resident becomes a
 // volunteer (no phone or password asked again). The home site's station reviews it.
-import { Checkbox, Form, Input, Selector } from 'antd-mobile';
+import { Checkbox, Form, Input } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { api } from '../../../api/client';
 import type { Availability, ServiceCategory } from '../../../api/types';
-import { availabilityOptions, limits, serviceCategories } from '../../../shared/domain';
+import { limits } from '../../../shared/domain';
 import { call } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
@@ -15,7 +15,7 @@ import { PhoneForm, usePhoneForm } from '../../components/PhoneForm';
 import { useMyVolunteer } from '../../myVolunteer';
 import { HomeSitePicker, type ChosenSite } from './HomeSitePicker';
 import { readIdNumber } from './idNumber';
-import { SkillsInput } from './SkillsInput';
+import { ServiceFields } from './ServiceFields';
 
 interface Values {
   name: string;
@@ -85,7 +85,6 @@ function RegisterForm({ signedIn, onRegistered }: { signedIn: boolean; onRegiste
   }
 
   const required = (message = t('validation.required')) => ({ required: true, whitespace: true, message });
-  const atLeastOne = (message: string) => ({ validator: async (_: unknown, value?: unknown[]) => { if (!value?.length) throw new Error(message); } });
 
   return (
     <div className="m-register">
@@ -163,21 +162,7 @@ function RegisterForm({ signedIn, onRegistered }: { signedIn: boolean; onRegiste
         )}
 
         <Form.Header>{t('mobile.register.service')}</Form.Header>
-        <Form.Item name="categories" label={t('mobile.register.categories')}>
-          <Selector multiple showCheckMark={false} options={serviceCategories.map((value) => ({ value, label: t(`category.${value}`) }))} />
-        </Form.Item>
-        <Form.Item name="skills" label={t('mobile.register.skills')} rules={[atLeastOne(t('mobile.register.skillsRequired'))]}>
-          <SkillsInput />
-        </Form.Item>
-        <Form.Item name="availability" label={t('mobile.register.availability')} rules={[atLeastOne(t('mobile.register.availabilityRequired'))]}>
-          <Selector multiple showCheckMark={false} options={availabilityOptions.map((value) => ({ value, label: t(`availability.${value}`) }))} />
-        </Form.Item>
-        <Form.Item name="partyMember" valuePropName="checked">
-          <Checkbox className="m-check">{t('mobile.register.partyMember')}</Checkbox>
-        </Form.Item>
-        <Form.Item name="emergencyReserve" valuePropName="checked" description={t('mobile.register.emergencyReserveHint')}>
-          <Checkbox className="m-check">{t('mobile.register.emergencyReserve')}</Checkbox>
-        </Form.Item>
+        <ServiceFields required />
 
         <Form.Header>{t('mobile.register.privacyTitle')}</Form.Header>
         <p className="m-notice">{t('mobile.register.privacyNotice')}</p>
