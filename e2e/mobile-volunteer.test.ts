@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, buildVolunteer } from '../server/src/seed/factories.ts';
-import { openPage, signIn, startBrowserRun, type BrowserRun } from './browser.ts';
+import { openPage, phoneAs, signIn, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const STATION_ADMIN = '13800000003';
 const RESIDENT = '13800000006';
@@ -189,6 +189,34 @@ describe('volunteer registration on the phone', () => {
     await page.getByRole('button', { name: '提交注册' }).click();
     await page.getByText('身份证号校验位不正确，请核对').waitFor();
     expect(page.url()).toMatch(/\/m\/register$/);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a team leader on the phone', () => {
+  it('sees a volunteer’s request under 待审核, approves it, and the volunteer appears among the members', async () => {
+    const station = (await run.server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210321001021').where('kind', '=', 'station').executeTakeFirstOrThrow()).id;
+    const account = await buildUser(run.server.ctx, { siteId: station, role: 'volunteer', name: '钱入队' });
+    const asking = await buildVolunteer(run.server.ctx, { siteId: station, phone: account.phone, name: '钱入队', userId: account.userId });
+    const team = await run.server.ctx.db.selectFrom('organizations').select('id').where('name', '=', TEAM).executeTakeFirstOrThrow();
+    const volunteer = await run.server.signIn(account.phone, account.password);
+    expect((await volunteer.post(`/api/v1/organizations/${team.id}/join`)).status).toBe(201);
+
+    const { page, problems } = await phoneAs(run, '/teams', '13800000004'); // 刘队长, who leads the team
+    await page.getByRole('link', { name: new RegExp(TEAM) }).click();
+    await page.getByRole('heading', { name: TEAM }).waitFor();
+    const requests = page.getByRole('region', { name: '待审核' });
+    await requests.getByText('钱入队', { exact: true }).waitFor();
+    await requests.getByText(`${account.phone.slice(0, 3)}****${account.phone.slice(7)}`).waitFor();
+    await requests.getByRole('button', { name: '同意钱入队加入', exact: true }).click();
+
+    await page.getByText('已同意钱入队加入').waitFor(); // the toast
+    await page.getByRole('region', { name: '队员名单' }).getByText('钱入队', { exact: true }).waitFor();
+    expect(await requests.getByText('钱入队', { exact: true }).count()).toBe(0);
+    const membership = await run.server.ctx.db.selectFrom('memberships').select('status')
+      .where('organization_id', '=', team.id).where('volunteer_id', '=', asking.id).executeTakeFirstOrThrow();
+    expect(membership.status).toBe('active');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
   });
 });

@@ -2862,12 +2862,8 @@ export interface paths {
                         siteId: number;
                         /** @default [] */
                         categories: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
-                        /**
-                         * @description e.g. 急救, 书法, 法律咨询
-                         * @default []
-                         */
+                        /** @description e.g. 急救, 书法, 法律咨询 */
                         skills: string[];
-                        /** @default [] */
                         availability: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
                         /**
                          * @description 中共党员 (pairing schemes need it)
@@ -3171,12 +3167,8 @@ export interface paths {
                         siteId: number;
                         /** @default [] */
                         categories: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
-                        /**
-                         * @description e.g. 急救, 书法, 法律咨询
-                         * @default []
-                         */
+                        /** @description e.g. 急救, 书法, 法律咨询 */
                         skills: string[];
-                        /** @default [] */
                         availability: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
                         /**
                          * @description 中共党员 (pairing schemes need it)
@@ -3634,12 +3626,8 @@ export interface paths {
                         siteId: number;
                         /** @default [] */
                         categories: ("theory_policy" | "culture_arts" | "education" | "medical_fitness" | "science" | "legal" | "environment" | "assistance")[];
-                        /**
-                         * @description e.g. 急救, 书法, 法律咨询
-                         * @default []
-                         */
+                        /** @description e.g. 急救, 书法, 法律咨询 */
                         skills: string[];
-                        /** @default [] */
                         availability: ("weekday_day" | "weekday_evening" | "weekend" | "holiday" | "anytime")[];
                         /**
                          * @description 中共党员 (pairing schemes need it)
@@ -5192,6 +5180,7 @@ export interface paths {
                             items: {
                                 volunteerId: number;
                                 volunteerNo: string;
+                                /** @description Masked (first character + *) for a child under 14 when the reader is not staff (a team leader) */
                                 name: string;
                                 phoneMasked: string;
                                 skills: string[];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
-import { buildUser, buildVolunteer } from '../../seed/factories.ts';
+import { buildUser, buildVolunteer, nextIdNumber, nextPhone } from '../../seed/factories.ts';
 
 let server: TestServer;
 let station: number;
@@ -127,6 +127,32 @@ describe('members', () => {
 
     const otherTeam = await centerAdmin.post('/api/v1/organizations', { name: '别的队', category: 'science', siteId: station });
     expect((await leaderClient.get(`/api/v1/organizations/${otherTeam.body.id}/members`)).status).toBe(404);
+  });
+
+  it('shows a team leader a child’s (under 14) name masked, and the staff the whole name', async () => {
+    const team = (await centerAdmin.post('/api/v1/organizations', { name: '庆南社区小小志愿者队', category: 'culture_arts', siteId: station })).body.id as number;
+    const leaderAccount = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });
+    const leader = await buildVolunteer(server.ctx, { siteId: station, userId: leaderAccount.userId, phone: leaderAccount.phone, name: '赵队长' });
+    await server.ctx.db.insertInto('memberships').values({ organization_id: team, volunteer_id: leader.id, status: 'active' }).execute();
+    await centerAdmin.patch(`/api/v1/organizations/${team}`, { leaderVolunteerId: leader.id });
+    const child = await buildVolunteer(server.ctx, {
+      siteId: station, name: '李小明', idNumber: nextIdNumber({ birthYear: new Date().getFullYear() - 10 }),
+      guardian: { name: '李父', phone: nextPhone(), consent: true as const },
+    });
+    const teen = await buildVolunteer(server.ctx, {
+      siteId: station, name: '王小红', idNumber: nextIdNumber({ birthYear: new Date().getFullYear() - 16 }),
+      guardian: { name: '王母', phone: nextPhone(), consent: true as const },
+    });
+    await server.ctx.db.insertInto('memberships').values([child.id, teen.id].map((id) => ({ organization_id: team, volunteer_id: id, status: 'pending' }))).execute();
+
+    const names = async (client: TestClient) => {
+      const page = await client.get(`/api/v1/organizations/${team}/members?status=pending`);
+      expect(page.status).toBe(200);
+      return Object.fromEntries(page.body.items.map((m: { volunteerId: number; name: string }) => [m.volunteerId, m.name]));
+    };
+    const leaderClient = await server.signIn(leaderAccount.phone, leaderAccount.password);
+    expect(await names(leaderClient)).toEqual({ [child.id]: '李**', [teen.id]: '王小红' });
+    expect(await names(stationAdmin)).toEqual({ [child.id]: '李小明', [teen.id]: '王小红' });
   });
 
   it('filters by size bucket', async () => {

@@ -114,7 +114,7 @@ export async function adjustMemberCount(db: Kysely<DB>, organizationId: number, 
 export function listMembers(db: Kysely<DB>, organizationId: number, status: string | undefined, afterId: number | null, limit: number) {
   let query = db.selectFrom('memberships').innerJoin('volunteers', 'volunteers.id', 'memberships.volunteer_id')
     .select(['volunteers.id', 'volunteers.volunteer_no', 'volunteers.name', 'volunteers.phone_masked', 'volunteers.skills',
-      'volunteers.party_member', 'memberships.status', 'memberships.requested_at', 'memberships.decided_at'])
+      'volunteers.party_member', 'volunteers.birth_date', 'memberships.status', 'memberships.requested_at', 'memberships.decided_at'])
     .where('memberships.organization_id', '=', organizationId);
   if (status) query = query.where('memberships.status', '=', status);
   if (afterId) query = query.where('volunteers.id', '>', afterId);

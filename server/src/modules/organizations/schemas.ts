@@ -73,7 +73,7 @@ export const OrganizationListQuery = Type.Object(
 export const Member = Type.Object({
   volunteerId: Type.Integer(),
   volunteerNo: Type.String(),
-  name: Type.String(),
+  name: Type.String({ description: 'Masked (first character + *) for a child under 14 when the reader is not staff (a team leader)' }),
   phoneMasked: Type.String(),
   skills: Type.Array(Type.String()),
   partyMember: Type.Boolean(),

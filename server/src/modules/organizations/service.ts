@@ -5,7 +5,7 @@ import { inTransaction, type AppContext } from '../../context.ts';
 import { sizeBuckets, type SizeBucket } from '../../lib/categories.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
-import { maskPhone } from '../../lib/pii.ts';
+import { maskName, maskPhone } from '../../lib/pii.ts';
 import { pinyinInitials } from '../../lib/pinyin.ts';
 import { rejectionReason, type Review } from '../../lib/review.ts';
 import {
@@ -249,6 +249,14 @@ async function managed(ctx: AppContext, actor: Actor, id: number) {
   return row;
 }
 
+/**
+ * A member's name as this reader may see it: a child's (under 14) data is sensitive, so a
+ * team leader, who is no admin over the child's record, sees it masked; staff see it whole.
+ */
+function memberName(actor: Actor, row: { name: string; birth_date: string }): string {
+  return !isAdmin(actor) && volunteers.ageToday(row.birth_date) < volunteers.CHILD_AGE ? maskName(row.name) : row.name;
+}
+
 export async function listMembers(ctx: AppContext, actor: Actor, id: number, filter: { status?: string | undefined; cursor?: string | undefined; limit: number }) {
   await managed(ctx, actor, id);
   const after = decodeCursor(filter.cursor);
@@ -256,7 +264,7 @@ export async function listMembers(ctx: AppContext, actor: Actor, id: number, fil
   const page = pageOf(rows, filter.limit, (row) => [row.id]);
   return {
     items: page.items.map((row) => ({
-      volunteerId: row.id, volunteerNo: row.volunteer_no, name: row.name, phoneMasked: row.phone_masked, skills: row.skills,
+      volunteerId: row.id, volunteerNo: row.volunteer_no, name: memberName(actor, row), phoneMasked: row.phone_masked, skills: row.skills,
       partyMember: row.party_member, status: row.status as 'pending' | 'active' | 'left' | 'removed' | 'declined',
       requestedAt: row.requested_at.toISOString(),
     })),

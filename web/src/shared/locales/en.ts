@@ -916,4 +916,18 @@ export const en: Record<MessageKey, string> = {
   'mobile.correct.saved': 'Details updated',
   'volunteers.phoneCorrect': 'Phone (leave empty to keep)',
   'volunteers.phoneCorrectHint': 'A new number corrects the registered one; one number cannot belong to two volunteers.',
+
+  // The team leader's part of the phone's team page: join requests and members (organizations work).
+  'mobile.teamLead.requests': 'Waiting for you',
+  'mobile.teamLead.noRequests': 'No requests to join are waiting',
+  'mobile.teamLead.askedAt': 'Asked {time}',
+  'mobile.teamLead.approve': 'Accept',
+  'mobile.teamLead.decline': 'Decline',
+  'mobile.teamLead.approveLabel': 'Accept {name} into the team',
+  'mobile.teamLead.declineLabel': 'Decline {name}',
+  'mobile.teamLead.declineConfirm': 'Decline {name}’s request to join? They will get a message.',
+  'mobile.teamLead.approved': '{name} has joined the team',
+  'mobile.teamLead.declined': '{name}’s request was declined',
+  'mobile.teamLead.members': 'Members',
+  'mobile.teamLead.noMembers': 'No members yet',
 };

@@ -917,6 +917,20 @@ export const zh = {
   'mobile.correct.saved': '资料已更新',
   'volunteers.phoneCorrect': '手机号（不修改请留空）',
   'volunteers.phoneCorrectHint': '填写新号码即更正登记的手机号；同一号码不能登记给两名志愿者。',
+
+  // The team leader's part of the phone's team page: join requests and members (organizations work).
+  'mobile.teamLead.requests': '待审核',
+  'mobile.teamLead.noRequests': '没有待审核的入队申请',
+  'mobile.teamLead.askedAt': '{time} 申请',
+  'mobile.teamLead.approve': '同意',
+  'mobile.teamLead.decline': '不同意',
+  'mobile.teamLead.approveLabel': '同意{name}加入',
+  'mobile.teamLead.declineLabel': '不同意{name}加入',
+  'mobile.teamLead.declineConfirm': '不同意{name}加入本队？对方会收到消息。',
+  'mobile.teamLead.approved': '已同意{name}加入',
+  'mobile.teamLead.declined': '已婉拒{name}的申请',
+  'mobile.teamLead.members': '队员名单',
+  'mobile.teamLead.noMembers': '还没有队员',
 };
 
 export type MessageKey = keyof typeof zh;

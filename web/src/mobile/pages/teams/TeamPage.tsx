@@ -1,5 +1,5 @@
 // One team: what it does, where, who to contact; ask to join (the leader approves), take
-// the request back, or leave.
+// the request back, or leave. Its leader also sees the join requests and the members.
 import { Button, Dialog, Tag } from 'antd-mobile';
 import { useCallback, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { membershipLabel } from '../../labels';
 import { useMyVolunteer, WithMyVolunteer } from '../../myVolunteer';
 import { useAction } from '../../useAction';
+import { TeamMembers } from './TeamMembers';
 
 /** Any approved team, by its id: GET /organizations/{id} answers anyone signed in, so a deep link works. */
 async function fetchTeam(id: number, notFound: string): Promise<Organization> {
@@ -35,20 +36,32 @@ export function TeamPage() {
   );
 }
 
-/** The team passed by the list it was opened from (no second request), else fetched. */
+/**
+ * The team passed by the list it was opened from (no second request), else fetched. The
+ * list names no leader, so a team I am a member of (a leader always is) is fetched to learn
+ * whether I lead it; decided once, on opening, so joining or leaving does not reload it.
+ */
 function LoadTeam() {
   const { t } = useI18n();
   const notFound = t('mobile.team.gone');
   const id = Number(useParams().id);
   const passed = (useLocation().state as { team?: Organization } | null)?.team;
-  const load = useCallback(async () => (passed?.id === id ? passed : fetchTeam(id, notFound)), [id, passed, notFound]);
-  return <Loaded state={useLoad(load)}>{(team) => <TeamDetail team={team} />}</Loaded>;
+  const { volunteer } = useMyVolunteer();
+  const [member] = useState(() => volunteer?.organizations.some((team) => team.id === id && team.status === 'active') ?? false);
+  const load = useCallback(async () => (passed?.id === id && !member ? passed : fetchTeam(id, notFound)), [id, passed, member, notFound]);
+  const state = useLoad(load);
+  const { setData } = state;
+  // After the leader lets someone in, the member count shown is read again; the lists
+  // below already say what happened, so a failure here is left unsaid.
+  const refresh = useCallback(() => void fetchTeam(id, notFound).then(setData, () => undefined), [id, notFound, setData]);
+  return <Loaded state={state}>{(team) => <TeamDetail team={team} onChanged={refresh} />}</Loaded>;
 }
 
-function TeamDetail({ team }: { team: Organization }) {
+function TeamDetail({ team, onChanged }: { team: Organization; onChanged(): void }) {
   const { t } = useI18n();
   const { volunteer, reload } = useMyVolunteer();
   const status = volunteer?.organizations.find((item) => item.id === team.id)?.status;
+  const leads = volunteer != null && team.leader?.volunteerId === volunteer.id;
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);
 
@@ -113,6 +126,7 @@ function TeamDetail({ team }: { team: Organization }) {
           <Button block size="large" color="primary" loading={action.busy} onClick={() => void join()}>{t('mobile.team.join')}</Button>
         )}
       </div>
+      {leads && <TeamMembers team={team} onChanged={onChanged} />}
     </article>
   );
 }
