@@ -47,7 +47,9 @@ export function* generateVolunteers(count: number, villages: Places, seed = 2026
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const place = typeof villages === 'function' ? () => villages(next) : () => pick(villages);
-  const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(list)))];
+  /** Between `min` and `max` distinct items (fewer than drawn when a pick repeats, never below one when `min` is). */
+  const some = <T>(list: readonly T[], min: number, max: number) =>
+    [...new Set(Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => pick(list)))];
   const phone = () => `1${pick(['3', '5', '7', '8', '9'])}${String(Math.floor(next() * 1e9)).padStart(9, '0')}`;
   const seen = new Set<string>();
   const thisYear = new Date().getFullYear();
@@ -70,9 +72,9 @@ export function* generateVolunteers(count: number, villages: Places, seed = 2026
       idNumber,
       phone: phone(),
       siteCode: village.regionCode,
-      categories: some(categories, 2),
-      skills: some(SKILLS, 2),
-      availability: some(availability, 1),
+      categories: some(categories, 0, 2),
+      skills: some(SKILLS, 1, 2), // skills and available time are required at registration (DOMAIN.md)
+      availability: some(availability, 1, 1),
       partyMember: next() < 0.15,
       emergencyReserve: next() < 0.1 && !minor, // no minor joins the emergency reserve (DOMAIN.md)
       guardian: minor ? { name: `${pick(SURNAMES)}${pick(GIVEN)}`, phone: phone() } : null,

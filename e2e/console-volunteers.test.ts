@@ -102,6 +102,9 @@ describe('console volunteers', () => {
       await form.getByLabel('身份证号').fill(id);
       await form.getByLabel('手机号').fill('13912345678');
       await choose(page, form.getByLabel('所属阵地'), '庆南社区新时代文明实践站', { typed: '庆南社区', exact: true });
+      await form.getByLabel('技能特长').fill('急救');
+      await form.getByLabel('技能特长').press('Enter');
+      await form.getByText('周末', { exact: true }).click();
       await form.getByText('本人已书面同意登记和使用以上个人信息').click();
     }
 
@@ -134,9 +137,9 @@ describe('console volunteers', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('志愿者');
     // No region code column: the rows go to the site chosen on the page.
-    sheet.addRow(['姓名', '身份证号', '手机号', '本人同意']);
-    sheet.addRow(['吴晓东', validIdNumber(), '13912340001', '是']);
-    sheet.addRow(['郑小红', '530102192005080119', '13912340002', '是']);
+    sheet.addRow(['姓名', '身份证号', '手机号', '技能特长', '可服务时间', '本人同意']);
+    sheet.addRow(['吴晓东', validIdNumber(), '13912340001', '摄影', '周末', '是']);
+    sheet.addRow(['郑小红', '530102192005080119', '13912340002', '书法', '节假日', '是']);
     const file = { name: '志愿者导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
 
     const template = page.waitForEvent('download');

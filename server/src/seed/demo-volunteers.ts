@@ -2,7 +2,7 @@
 // the county center and the station (one led by the demo team leader), members, and
 // two registrations waiting for the station admin's approval.
 import type { AppContext } from '../context.ts';
-import type { ServiceCategory } from '../lib/categories.ts';
+import type { Availability, ServiceCategory } from '../lib/categories.ts';
 import type { Actor } from '../lib/scope.ts';
 import { buildOrganization, buildVolunteer, nextIdNumber, nextPhone } from './factories.ts';
 
@@ -43,8 +43,12 @@ export async function seedDemoVolunteers(ctx: AppContext, centerAdmin: Actor, pe
   });
   const leader = await buildVolunteer(ctx, {
     siteId: home!, name: '刘队长', phone: '13800000004', userId: people.leaderUserId, source: 'self', categories: ['assistance'], skills: ['急救'],
+    availability: ['weekday_evening'],
   });
-  for (const name of ['孙丽华', '钱永刚']) await buildVolunteer(ctx, { siteId: home!, name, source: 'self', status: 'pending' });
+  const waiting: { name: string; skills: string[]; availability: Availability[] }[] = [
+    { name: '孙丽华', skills: ['烹饪'], availability: ['weekday_day'] }, { name: '钱永刚', skills: ['驾驶'], availability: ['holiday'] },
+  ];
+  for (const person of waiting) await buildVolunteer(ctx, { siteId: home!, ...person, source: 'self', status: 'pending' });
 
   const corps = await buildOrganization(ctx, centerAdmin, { siteId: people.centerId, name: '台安县新时代文明实践志愿服务总队', category: 'assistance' });
   const medical = await buildOrganization(ctx, centerAdmin, {

@@ -92,11 +92,15 @@ export interface VolunteerOverrides extends Partial<volunteers.VolunteerInputDat
   userId?: number | null;
 }
 
-/** A volunteer through the same checks as registration; active unless told otherwise. */
+/**
+ * A volunteer through the same checks as registration; active unless told otherwise.
+ * Skills and available time are required at registration; the defaults are ones that no
+ * test's call-up, activity or matching asks for (no 急救, no weekend), so they change nothing.
+ */
 export async function buildVolunteer(ctx: AppContext, overrides: VolunteerOverrides) {
   const { source = 'staff', status = 'active', userId = null, ...input } = overrides;
   const checked = await volunteers.checkVolunteer(ctx, {
-    name: '测试志愿者', idNumber: nextIdNumber(), phone: nextPhone(), categories: [], skills: [], availability: [],
+    name: '测试志愿者', idNumber: nextIdNumber(), phone: nextPhone(), categories: [], skills: ['陪伴聊天'], availability: ['weekday_evening'],
     partyMember: false, emergencyReserve: false, consent: true, ...input,
   });
   return volunteers.insertVolunteer(ctx, checked, { source, status, userId, createdBy: null });

@@ -20,7 +20,7 @@ const site = async (regionCode: string, kind: string) =>
 async function volunteer(overrides: { skills?: string[]; birthYear?: number } = {}) {
   const account = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });
   const made = await buildVolunteer(server.ctx, {
-    siteId: station, userId: account.userId, phone: account.phone, skills: overrides.skills ?? [],
+    siteId: station, userId: account.userId, phone: account.phone, ...(overrides.skills && { skills: overrides.skills }),
     idNumber: nextIdNumber(overrides.birthYear ? { birthYear: overrides.birthYear } : {}),
     ...(overrides.birthYear && { guardian: { name: '监护人', phone: '13900000000', consent: true as const } }),
   });

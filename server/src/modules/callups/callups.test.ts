@@ -16,7 +16,7 @@ async function volunteer(siteId: number, options: { reserve: boolean; skills?: s
     idNumber: nextIdNumber({ birthYear: new Date().getFullYear() - options.age }), guardian: { name: '监护人', phone: nextPhone(), consent: true as const },
   };
   const made = await buildVolunteer(server.ctx, {
-    siteId, userId: account.userId, phone: account.phone, emergencyReserve: options.reserve, skills: options.skills ?? [], ...minor,
+    siteId, userId: account.userId, phone: account.phone, emergencyReserve: options.reserve, ...(options.skills && { skills: options.skills }), ...minor,
   });
   return { id: made.id, userId: account.userId, client: await server.signIn(account.phone, account.password) };
 }

@@ -33,8 +33,8 @@ export const volunteerColumns: Column[] = [
     note: '所在村（社区）的12位统计用区划代码，也可填乡镇（街道）或县（市、区）的代码；志愿者归属该地的实践站、所或中心', example: '210321001021',
   },
   { key: 'categories', header: '服务类别', required: false, width: 24, note: `可填多项，用顿号分隔：${categoryList}`, example: '助学支教、医疗健身' },
-  { key: 'skills', header: '技能特长', required: false, width: 16, note: '可填多项，用顿号分隔，每项不超过20字', example: '急救、书法' },
-  { key: 'availability', header: '可服务时间', required: false, width: 14, note: `可填多项，用顿号分隔：${availabilityList}`, example: '周末' },
+  { key: 'skills', header: '技能特长', required: true, width: 16, note: '可填多项，用顿号分隔，每项不超过20字', example: '急救、书法' },
+  { key: 'availability', header: '可服务时间', required: true, width: 14, note: `可填多项，用顿号分隔：${availabilityList}`, example: '周末' },
   { key: 'partyMember', header: '是否党员', aliases: ['中共党员', '党员'], required: false, note: '是 / 否，不填为否', example: '是' },
   { key: 'emergencyReserve', header: '应急志愿者储备', aliases: ['应急储备'], required: false, note: '是 / 否，不填为否', example: '否' },
   { key: 'guardianName', header: '监护人姓名', required: false, note: '未满18周岁必填', example: '' },
@@ -151,9 +151,13 @@ export function volunteerFromCells(cell: CellReader): Record<string, unknown> {
   put('idNumber', cell('idNumber'));
   checkNotScientific(cell('phone'), '手机号');
   put('phone', cell('phone'));
+  // Empty lists stay out: the registration rule then names the missing column (缺少必填项 技能特长).
+  const putList = (key: string, values: unknown[]) => {
+    if (values.length > 0) input[key] = [...new Set(values)];
+  };
   input.categories = [...new Set(codes(cell('categories'), categoryByName, '服务类别', categoryList))];
-  input.skills = [...new Set(splitList(cell('skills')))];
-  input.availability = [...new Set(codes(cell('availability'), availabilityByName, '可服务时间', availabilityList))];
+  putList('skills', splitList(cell('skills')));
+  putList('availability', codes(cell('availability'), availabilityByName, '可服务时间', availabilityList));
   input.partyMember = yesNo(cell('partyMember'), '是否党员');
   input.emergencyReserve = yesNo(cell('emergencyReserve'), '应急志愿者储备');
   const guardian = { name: cell('guardianName'), phone: cell('guardianPhone'), consent: cell('guardianConsent') };

@@ -228,6 +228,30 @@ describe('importing volunteers', () => {
     expect(byRow.get('3')).toBe('未满18周岁不能加入应急志愿者储备');
   });
 
+  it('refuses a row without skills or without available time, naming the column, while the good rows go in', async () => {
+    const noSkills = volunteerRow({ name: '缺技能' });
+    noSkills[volunteerHeaders.indexOf('技能特长')] = '';
+    const noTime = volunteerRow({ name: '缺时间' });
+    noTime[volunteerHeaders.indexOf('可服务时间')] = ' 、 '; // only separators: nothing given
+    const good = [volunteerRow({ name: '技能齐全' }), volunteerRow({ name: '时间齐全' })];
+    const file = await xlsxOf(volunteerHeaders, [good[0]!, noSkills, noTime, good[1]!]);
+    const job = await finished(centerAdmin, (await upload(centerAdmin, 'volunteers', '缺项.xlsx', file)).body.id);
+    expect(job).toMatchObject({ status: 'done', total: 4, inserted: 2, skipped: 0, failed: 2 });
+    const report = await raw(centerAdmin, { method: 'GET', url: `/api/v1/imports/${job.id}/errors.xlsx` });
+    const byRow = new Map((await sheetRows(report.rawPayload)).slice(1).map((row) => [row[0], row.at(-1)]));
+    expect([...byRow]).toEqual([['3', '缺少必填项 技能特长'], ['4', '缺少必填项 可服务时间']]);
+    for (const row of good) expect(await countByIdNumber(row[1]!)).toBe(1);
+    for (const row of [noSkills, noTime]) expect(await countByIdNumber(row[1]!)).toBe(0);
+
+    // A file without the column at all is refused before any row is read.
+    const withoutSkills = (row: string[]) => row.filter((_, i) => i !== volunteerHeaders.indexOf('技能特长'));
+    const csv = [volunteerHeaders, volunteerRow({})].map((row) => withoutSkills(row).join(',')).join('\n');
+    const headerless = await upload(centerAdmin, 'volunteers', '无技能列.csv', `${csv}\n`);
+    expect(headerless.status).toBe(400);
+    expect(headerless.body.error).toMatchObject({ code: 'IMPORT_HEADER_MISSING' });
+    expect(headerless.body.error.message).toContain('技能特长');
+  });
+
   it('refuses a text file renamed to .xlsx, and a file without the required columns', async () => {
     const fake = await upload(centerAdmin, 'volunteers', '名单.xlsx', '姓名,身份证号\n张三,210321199006150029\n');
     expect(fake.status).toBe(415);

@@ -168,7 +168,7 @@ describe('erasure', () => {
 
     // the phone number and the ID number can register again, as a new person
     const again = await server.client().post('/api/v1/volunteers/register', {
-      name: '赵敏敏', idNumber: p.idNumber, phone: p.phone, siteId: station, consent: true, password: TEST_PASSWORD,
+      name: '赵敏敏', idNumber: p.idNumber, phone: p.phone, siteId: station, skills: ['书法'], availability: ['weekend'], consent: true, password: TEST_PASSWORD,
     });
     expect(again.status).toBe(201);
     expect(again.body.id).not.toBe(p.volunteerId);

@@ -140,7 +140,7 @@ describe('staff correcting a volunteer’s phone (PATCH /volunteers/:id)', () =>
     expect(await foundBySuffix(oldPhone)).not.toContain(entered.id);
 
     const registration = {
-      name: '马录入', idNumber, password: 'Volunteer2026', siteId: station, categories: [], skills: [], availability: [],
+      name: '马录入', idNumber, password: 'Volunteer2026', siteId: station, categories: [], skills: ['护理'], availability: ['weekend'],
       partyMember: false, emergencyReserve: false, consent: true,
     };
     const withOld = await server.client().post('/api/v1/volunteers/register', { ...registration, phone: oldPhone });
@@ -151,7 +151,7 @@ describe('staff correcting a volunteer’s phone (PATCH /volunteers/:id)', () =>
   });
 
   it('corrects the phone together with the rest of an edit, or neither', async () => {
-    const entered = await buildVolunteer(server.ctx, { siteId: station, name: '钱录入' });
+    const entered = await buildVolunteer(server.ctx, { siteId: station, name: '钱录入', skills: ['书法'] });
     const other = await buildVolunteer(server.ctx, { siteId: otherStation, name: '孙其他', phone: nextPhone() });
     const otherPhone = server.ctx.pii.decrypt((await record(other.id)).phone_enc);
 
@@ -159,7 +159,7 @@ describe('staff correcting a volunteer’s phone (PATCH /volunteers/:id)', () =>
     expect(refused.status).toBe(409);
     // Staff are told who holds the number, masked, to sort it out.
     expect(refused.body.error).toEqual({ code: 'PHONE_TAKEN', field: 'phone', message: `该手机号已登记给志愿者 ${other.volunteer_no}（孙**）` });
-    expect((await record(entered.id)).skills).toEqual([]);
+    expect((await record(entered.id)).skills).toEqual(['书法']);
 
     const phone = nextPhone();
     const saved = await stationAdmin.patch(`/api/v1/volunteers/${entered.id}`, { phone, skills: ['理发'], name: '钱更正' });

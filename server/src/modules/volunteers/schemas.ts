@@ -7,10 +7,20 @@ export const Category = Type.Enum(serviceCategories);
 const Skill = Type.String({ minLength: 1, maxLength: 20 });
 const Status = Type.Enum(['pending', 'active', 'rejected', 'suspended']);
 
+type ListOptions = { minItems?: number };
+const skillList = (options: ListOptions = {}) => Type.Array(Skill, { ...options, maxItems: 20, uniqueItems: true, description: 'e.g. 急救, 书法, 法律咨询' });
+const availabilityList = (options: ListOptions = {}) => Type.Array(Type.Enum(availabilityOptions), { ...options, maxItems: 5, uniqueItems: true });
+
+/**
+ * Skills and available time are required at registration (DOMAIN.md "Registration and
+ * minors"): at least one of each, and no default that would let a registration leave them out.
+ */
+const atLeastOne: ListOptions = { minItems: 1 };
+
 const profile = {
   categories: Type.Array(Category, { maxItems: 8, uniqueItems: true, default: [] }),
-  skills: Type.Array(Skill, { maxItems: 20, uniqueItems: true, default: [], description: 'e.g. 急救, 书法, 法律咨询' }),
-  availability: Type.Array(Type.Enum(availabilityOptions), { maxItems: 5, uniqueItems: true, default: [] }),
+  skills: skillList(atLeastOne),
+  availability: availabilityList(atLeastOne),
   partyMember: Type.Boolean({ default: false, description: '中共党员 (pairing schemes need it)' }),
   emergencyReserve: Type.Boolean({ default: false, description: 'Joins the emergency reserve (应急志愿者储备)' }),
 };
@@ -57,15 +67,22 @@ function correctable<T extends TSchema>(schema: T) {
   return Type.Optional(rest as T);
 }
 
-// The lists are `correctable`: with the registration's defaults, an edit leaving them out
-// (a phone correction alone) would have emptied them.
+/**
+ * Skills and available time as a correction takes them: optional, and without the
+ * registration's minimum. The console's edit form sends both lists with every edit, so a
+ * minimum would refuse a phone correction of a record entered or imported before the lists
+ * were required.
+ */
+const correctableOffer = { skills: Type.Optional(skillList()), availability: Type.Optional(availabilityList()) };
+
+// The other lists are `correctable`: with the registration's defaults, an edit leaving them
+// out (a phone correction alone) would have emptied them.
 export const VolunteerUpdate = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     siteId: Type.Optional(Id),
     categories: correctable(profile.categories),
-    skills: correctable(profile.skills),
-    availability: correctable(profile.availability),
+    ...correctableOffer,
     partyMember: Type.Optional(Type.Boolean()),
     emergencyReserve: Type.Optional(Type.Boolean()),
     phone: Type.Optional(Phone),
@@ -143,8 +160,7 @@ export const VolunteerSelfUpdate = Type.Object(
   {
     phone: Type.Optional(Phone),
     categories: correctable(profile.categories),
-    skills: correctable(profile.skills),
-    availability: correctable(profile.availability),
+    ...correctableOffer,
     partyMember: correctable(profile.partyMember),
     emergencyReserve: correctable(profile.emergencyReserve),
   },

@@ -126,6 +126,43 @@ describe('registration on the phone', () => {
   });
 });
 
+describe('skills and available time, required at registration (DOMAIN.md)', () => {
+  /** The registration with the list left out, or sent empty. */
+  const lacking = (field: 'skills' | 'availability', empty: boolean) => {
+    const { [field]: _, ...body } = registration();
+    return empty ? { ...body, [field]: [] } : body;
+  };
+  const bySelf = (body: Record<string, unknown>) => server.client().post('/api/v1/volunteers/register', body);
+  const byStaff = (body: Record<string, unknown>) => stationAdmin.post('/api/v1/volunteers', { ...body, password: undefined });
+
+  it('refuses a registration on the phone or by staff without skills or without availability, naming the field; nothing is stored', async () => {
+    const refused: string[] = [];
+    for (const field of ['skills', 'availability'] as const) {
+      for (const send of [bySelf, byStaff]) {
+        for (const empty of [false, true]) {
+          const body = lacking(field, empty);
+          const response = await send(body);
+          expect(response.status).toBe(400);
+          expect(response.body.error).toEqual({
+            code: 'VALIDATION_FAILED', field, message: empty ? `${field} 至少需要 1 项` : `缺少必填项 ${field}`,
+          });
+          refused.push(server.ctx.pii.lookupHash('id', body.idNumber as string));
+        }
+      }
+    }
+    expect(await server.ctx.db.selectFrom('volunteers').select('id').where('id_hash', 'in', refused).execute()).toEqual([]);
+  });
+
+  it('refuses a signed-in resident’s registration without them too', async () => {
+    const resident = await buildUser(server.ctx, { siteId: station, role: 'resident' });
+    const client = await server.signIn(resident.phone, resident.password);
+    for (const field of ['skills', 'availability'] as const) {
+      const { password: _password, phone: _phone, ...body } = lacking(field, false);
+      expect((await client.post('/api/v1/volunteers/me', body)).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
+    }
+  });
+});
+
 describe('registering on the phone when staff entered or imported the person first', () => {
   /** A volunteer entered by staff at the other station, in a team, with no account. */
   async function enteredByStaff(phone = nextPhone()) {

@@ -67,6 +67,9 @@ export function VolunteerFormModal({ volunteer, onSaved, onClose }: Props) {
     onSaved(await call(api.POST('/api/v1/volunteers', { body })));
   });
   const required = { required: true, whitespace: true, message: t('validation.required') };
+  // Skills and available times are required on entry (DOMAIN.md); an edit keeps what an
+  // older record lacks rather than refusing to save its other changes.
+  const atLeastOne = (message: string) => (volunteer ? [] : [{ type: 'array' as const, required: true, min: 1, message }]);
 
   const initialValues: Partial<Values> = volunteer
     ? {
@@ -169,10 +172,10 @@ export function VolunteerFormModal({ volunteer, onSaved, onClose }: Props) {
       <Form.Item name="categories" label={t('volunteers.categories')}>
         <Select<ServiceCategory[]> mode="multiple" allowClear options={serviceCategories.map((value) => ({ value, label: t(`category.${value}`) }))} />
       </Form.Item>
-      <Form.Item name="skills" label={t('volunteers.skills')} extra={t('volunteers.skillsHint')}>
+      <Form.Item name="skills" label={t('volunteers.skills')} extra={t('volunteers.skillsHint')} rules={atLeastOne(t('mobile.register.skillsRequired'))}>
         <Select<string[]> mode="tags" tokenSeparators={[',', '，', '、']} maxCount={limits.skills} open={false} suffixIcon={null} />
       </Form.Item>
-      <Form.Item name="availability" label={t('volunteers.availability')}>
+      <Form.Item name="availability" label={t('volunteers.availability')} rules={atLeastOne(t('mobile.register.availabilityRequired'))}>
         <Checkbox.Group options={availabilityOptions.map((value) => ({ value, label: t(`availability.${value}`) }))} />
       </Form.Item>
       <Row gutter={16}>
