@@ -180,7 +180,8 @@ describe('service orders', () => {
     await choose(page, dispatch.getByLabel('转交给'), '下一级：庆南社区新时代文明实践站');
     await dispatch.getByLabel('处理时限').fill('8');
     await dispatch.getByRole('button', { name: '派单' }).click();
-    await page.getByText('已派单').first().waitFor();
+    // The form closes once the server has answered (已派单 may be on the board already).
+    await dispatch.waitFor({ state: 'hidden' });
     const order = await run.server.ctx.db.selectFrom('orders').select(['handler_site_id', 'status', 'deadline', 'overdue']).where('title', '=', ESCALATED).executeTakeFirstOrThrow();
     expect(order).toMatchObject({ handler_site_id: await stationId(), status: 'triaged', overdue: false });
     expect(order.deadline!.getTime() - Date.now()).toBeGreaterThan(7.9 * 3600_000);
