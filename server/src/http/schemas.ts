@@ -27,7 +27,8 @@ export const ReviewRequest = Type.Object(
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-export const Phone = Type.String({ pattern: '^1[0-9]{10}$', description: 'Mainland mobile number, 11 digits starting with 1' });
+export const PHONE_PATTERN = '^1[0-9]{10}$';
+export const Phone = Type.String({ pattern: PHONE_PATTERN, description: 'Mainland mobile number, 11 digits starting with 1' });
 export const RegionCode = Type.String({ pattern: '^[0-9]{12}$', description: 'GB/T 2260 division code, 12 digits' });
 export const RegionCodeParams = Type.Object({ code: RegionCode }, { additionalProperties: false });
 export const SiteRef = Type.Object({

@@ -10,6 +10,7 @@ import { Compile } from 'typebox/compile';
 import ExcelJS from 'exceljs';
 import { inTransaction, type AppContext } from '../../context.ts';
 import { isDatabaseUnavailable } from '../../http/errors.ts';
+import { PHONE_PATTERN } from '../../http/schemas.ts';
 import { validationError } from '../../http/validation.ts';
 import { availabilityNames, categoryNames, serviceCategories, type Availability, type ServiceCategory } from '../../lib/categories.ts';
 import { checkCharacter } from '../../lib/id-number.ts';
@@ -23,7 +24,7 @@ import * as organizations from '../organizations/service.ts';
 import { OrganizationInput } from '../organizations/schemas.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
-import { VolunteerInput } from '../volunteers/schemas.ts';
+import { ID_NUMBER_PATTERN, VolunteerInput } from '../volunteers/schemas.ts';
 import {
   CellProblem, cellReader, columnsOf, headerOfField, mapHeaders, organizationFromCells, siteCodeOf, volunteerFromCells,
   type HeaderMap, type ImportKind,
@@ -526,8 +527,9 @@ export const claimImportJob = (ctx: AppContext, worker: string, onlyId?: number)
 
 const REPORT_PAGE = 1000;
 const maskers = { id: maskIdNumber, phone: maskPhone } as const;
-const ID_NUMBER_LIKE = /^\d{17}[\dXx]$/;
-const MOBILE_LIKE = /^1\d{10}$/;
+// The shapes the API's schemas accept, so a cell the upload would take as a number is masked.
+const ID_NUMBER_LIKE = new RegExp(ID_NUMBER_PATTERN);
+const MOBILE_LIKE = new RegExp(PHONE_PATTERN);
 
 /**
  * A row's cells as the error report shows them to anyone but the uploader: the ID and

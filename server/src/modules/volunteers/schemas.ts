@@ -2,7 +2,8 @@ import { Type, type TSchema } from 'typebox';
 import { Cursor, Id, Limit, nullable, Password, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { availabilityOptions, serviceCategories } from '../../lib/categories.ts';
 
-export const IdNumber = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: '18-character resident ID number (GB 11643)' });
+export const ID_NUMBER_PATTERN = '^[0-9]{17}[0-9Xx]$';
+export const IdNumber = Type.String({ pattern: ID_NUMBER_PATTERN, description: '18-character resident ID number (GB 11643)' });
 export const Category = Type.Enum(serviceCategories);
 const Skill = Type.String({ minLength: 1, maxLength: 20 });
 const Status = Type.Enum(['pending', 'active', 'rejected', 'suspended']);
