@@ -315,6 +315,10 @@ describe('overlapping activities', () => {
     const refused = await v.client.post(`/api/v1/activities/${clinic.id}/checkin`, here);
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('您在“上午巡河”的签到与本活动时间重叠，请先在该活动签退');
+    const code = (await centerAdmin.get(`/api/v1/activities/${clinic.id}/checkin-code`)).body.token;
+    const byCode = await v.client.post(`/api/v1/activities/${clinic.id}/checkin`, { token: code }); // the one-statement path
+    expect(byCode.body.error.message).toBe(refused.body.error.message);
+    expect(await server.ctx.db.selectFrom('attendance').select('activity_id').where('volunteer_id', '=', v.id).execute()).toEqual([{ activity_id: river.id }]);
     // Checked out of the river walk (the clock moved on), the clinic takes the check-in.
     await server.ctx.db.updateTable('attendance').set({ check_in_at: new Date(now - 50 * 60_000) }).where('activity_id', '=', river.id).execute();
     expect((await v.client.post(`/api/v1/activities/${river.id}/checkout`, here)).status).toBe(200);

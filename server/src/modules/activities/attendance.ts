@@ -76,9 +76,15 @@ function notConfirmed() {
 
 /**
  * Checks in; refused while the volunteer's attendance elsewhere covers the same time (an
- * open check-in covers up to its activity's end), so no minute is served twice.
+ * open check-in covers up to its activity's end), so no minute is served twice. A valid
+ * code is tried first in one statement; when that inserts nothing, the checks run one by
+ * one to find the repeat or say what is wrong.
  */
 export async function checkIn(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
+  if (proof.token && isFreshCode(ctx.pii, 'checkin', activityId, proof.token, now)) {
+    const row = await q.insertCheckInByCode(ctx.db, activityId, actor.userId, now, EARLY_MINUTES);
+    if (row) return checkResult(row, false);
+  }
   const { activity, volunteerId } = await checkInTarget(ctx, actor, activityId);
   if (activity.status !== 'published' || now < new Date(activity.starts_at.getTime() - EARLY_MINUTES * 60_000) || now > activity.ends_at) {
     throw refuse('不在签到时间内', 'Check-in is not open now');
@@ -88,7 +94,11 @@ export async function checkIn(ctx: AppContext, actor: Actor, activityId: number,
   const inserted = await q.insertCheckIn(ctx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: now, check_in_method: method }, counted);
   const row = inserted ?? (await q.findAttendance(ctx.db, activityId, volunteerId));
   if (!row) throw await whyNotCheckedIn(ctx, activityId, volunteerId, counted);
-  return { checkedInAt: row.check_in_at.toISOString(), checkedOutAt: row.check_out_at?.toISOString() ?? null, method: row.check_in_method, repeated: !inserted };
+  return checkResult(row, !inserted);
+}
+
+function checkResult(row: q.AttendanceRow, repeated: boolean) {
+  return { checkedInAt: row.check_in_at.toISOString(), checkedOutAt: row.check_out_at?.toISOString() ?? null, method: row.check_in_method, repeated };
 }
 
 /** The check-in statement inserted nothing and there is no earlier one: say why. */

@@ -1,9 +1,10 @@
-import { sql, type Insertable, type Kysely, type QueryCreator, type Selectable } from 'kysely';
-import type { ActivitiesTable, DB } from '../../db/schema.ts';
+import { sql, type Expression, type Insertable, type Kysely, type QueryCreator, type Selectable } from 'kysely';
+import type { ActivitiesTable, AttendanceTable, DB } from '../../db/schema.ts';
 import { overPage } from '../../lib/paging.ts';
 import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
+export type AttendanceRow = Selectable<AttendanceTable>;
 
 const withProject = (db: QueryCreator<DB>) => db.selectFrom('activities')
   .innerJoin('projects', 'projects.id', 'activities.project_id')
@@ -157,6 +158,11 @@ export function checkInContext(db: Kysely<DB>, activityId: number, userId: numbe
     .executeTakeFirst();
 }
 
+/** Whether anyone has checked in (check-in opens before the start). */
+export async function anyAttendance(db: Kysely<DB>, activityId: number) {
+  return Boolean(await db.selectFrom('attendance').select('volunteer_id').where('activity_id', '=', activityId).limit(1).executeTakeFirst());
+}
+
 export function findAttendance(db: Kysely<DB>, activityId: number, volunteerId: number) {
   return db.selectFrom('attendance').selectAll().where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
 }
@@ -167,7 +173,7 @@ export function findAttendance(db: Kysely<DB>, activityId: number, volunteerId: 
  * Reached through the volunteer's sign-ups (indexed by volunteer, and every attendance has
  * one), not by a scan of every attendance: check-in runs this on each scan.
  */
-export function overlappingAttendance(db: Kysely<DB>, volunteerId: number, activityId: number, from: Date, to: Date) {
+export function overlappingAttendance(db: Kysely<DB>, volunteerId: number | Expression<number>, activityId: number, from: Moment, to: Moment) {
   const start = sql<Date>`greatest(o.check_in_at, x.starts_at)`;
   const end = sql<Date>`least(coalesce(o.check_out_at, x.ends_at), x.ends_at)`;
   return db.selectFrom('signups as s')
@@ -178,6 +184,9 @@ export function overlappingAttendance(db: Kysely<DB>, volunteerId: number, activ
     .where(start, '<', end).where(start, '<', to).where(end, '>', from)
     .limit(1);
 }
+
+/** A point in time: a value, or an expression of the statement it is used in. */
+type Moment = Date | Expression<Date>;
 
 /**
  * Records the check-in once, in one statement: only from a confirmed sign-up (held FOR
@@ -191,6 +200,28 @@ export function insertCheckIn(db: Kysely<DB>, row: { activity_id: number; volunt
     .where('signups.activity_id', '=', row.activity_id).where('signups.volunteer_id', '=', row.volunteer_id).where('signups.status', '=', 'confirmed')
     .where(({ not, exists }) => not(exists(overlappingAttendance(db, row.volunteer_id, row.activity_id, counted.from, counted.to))))
     .forShare('signups');
+  return db.insertInto('attendance').columns(['activity_id', 'volunteer_id', 'check_in_at', 'check_in_method']).expression(fromSignup)
+    .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
+}
+
+/**
+ * The scan of a valid code, the common case, in one statement (a queue of phones at the
+ * gate): the caller's own confirmed sign-up (FOR SHARE, as insertCheckIn), the activity
+ * published and open for check-in at `at` (from `earlyMinutes` before its start to its
+ * end), and no other attendance overlapping the time it would count, from `at` or the
+ * start to the end. Nothing returned: anything else, which the caller then explains.
+ */
+export function insertCheckInByCode(db: Kysely<DB>, activityId: number, userId: number, at: Date, earlyMinutes: number) {
+  const now = sql<Date>`${at}::timestamptz`;
+  const fromSignup = db.selectFrom('signups as me')
+    .innerJoin('volunteers as v', 'v.id', 'me.volunteer_id')
+    .innerJoin('activities as a', 'a.id', 'me.activity_id')
+    .select(['me.activity_id', 'me.volunteer_id', now.as('check_in_at'), sql<string>`'qr'`.as('check_in_method')])
+    .where('me.activity_id', '=', activityId).where('v.user_id', '=', userId).where('me.status', '=', 'confirmed')
+    .where('a.status', '=', 'published')
+    .where(now, '>=', sql<Date>`a.starts_at - make_interval(mins => ${earlyMinutes})`).where(now, '<=', sql<Date>`a.ends_at`)
+    .where(({ not, exists }) => not(exists(overlappingAttendance(db, sql.ref<number>('me.volunteer_id'), activityId, sql<Date>`greatest(${now}, a.starts_at)`, sql.ref<Date>('a.ends_at')))))
+    .forShare('me');
   return db.insertInto('attendance').columns(['activity_id', 'volunteer_id', 'check_in_at', 'check_in_method']).expression(fromSignup)
     .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
 }
@@ -259,4 +290,32 @@ export function upsertEvaluation(db: Kysely<DB>, row: { activity_id: number; vol
 export function activityRating(db: Kysely<DB>, activityId: number) {
   return db.selectFrom('evaluations').select([(eb) => eb.fn.avg<number>('score').as('average'), (eb) => eb.fn.countAll<number>().as('count')])
     .where('activity_id', '=', activityId).where('direction', '=', 'of_activity').executeTakeFirstOrThrow();
+}
+
+/** Activities organized by these teams (the leader's own), latest start first. */
+export function listTeamActivities(db: Kysely<DB>, organizationIds: number[], limit: number) {
+  if (organizationIds.length === 0) return Promise.resolve([]);
+  return withProject(db).where('projects.organization_id', 'in', organizationIds)
+    .orderBy('activities.starts_at', 'desc').orderBy('activities.id', 'desc').limit(limit).execute();
+}
+
+/** The volunteers' latest comments on the activity, newest first (blank ones left out). */
+export function recentActivityComments(db: Kysely<DB>, activityId: number, limit: number) {
+  return db.selectFrom('evaluations').select(['score', 'comment', 'created_at'])
+    .where('activity_id', '=', activityId).where('direction', '=', 'of_activity')
+    .where('comment', 'is not', null).where('comment', '<>', '')
+    .orderBy('created_at', 'desc').orderBy('volunteer_id', 'desc').limit(limit).execute();
+}
+
+/** The leader's ratings of each volunteer's service at the activity. */
+export function volunteerRatings(db: Kysely<DB>, activityId: number) {
+  return db.selectFrom('evaluations').select(['volunteer_id', 'score', 'comment'])
+    .where('activity_id', '=', activityId).where('direction', '=', 'of_volunteer').orderBy('volunteer_id').execute();
+}
+
+/** How leaders rated this volunteer's service, activity by activity. */
+export function ratingsOfVolunteer(db: Kysely<DB>, volunteerId: number) {
+  return db.selectFrom('evaluations').select(['activity_id', 'score', 'comment', 'created_at'])
+    .where('volunteer_id', '=', volunteerId).where('direction', '=', 'of_volunteer')
+    .orderBy('created_at', 'desc').orderBy('activity_id', 'desc').execute();
 }
