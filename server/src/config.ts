@@ -29,6 +29,10 @@ export interface Config {
   trustProxy: boolean;
   /** Service hours for 1 to 5 stars (DOMAIN.md default 100/300/600/1000/1500). */
   starHours: number[];
+  /** Local cap (DOMAIN.md, service hours): minutes one attendance may count; 0 = none. */
+  maxMinutesPerActivity: number;
+  /** Local cap: check-ins by phone one volunteer may make in a day (Asia/Shanghai); 0 = none. */
+  maxCheckInsPerDay: number;
   /** Where uploaded files' bytes live: 'database' or 'filesystem' (under dataDir/files). */
   fileStorage: 'database' | 'filesystem';
   /** Which SMS driver sends text messages ('log' only writes them to the log). */
@@ -98,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.LIANXIN_WEB_DIST || 'web/dist'),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     starHours: starHours(env.LIANXIN_STAR_HOURS),
+    maxMinutesPerActivity: intVar(env, 'LIANXIN_MAX_HOURS_PER_ACTIVITY', 0) * 60,
+    maxCheckInsPerDay: intVar(env, 'LIANXIN_MAX_CHECKINS_PER_DAY', 0),
     smsDriver: oneOf(env, 'LIANXIN_SMS_DRIVER', ['log'], 'log'),
     fileStorage: oneOf(env, 'LIANXIN_FILE_STORAGE', ['database', 'filesystem'], 'database'),
     publicUrl: env.LIANXIN_PUBLIC_URL?.replace(/\/$/, '') || undefined,

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
 import type { Actor } from '../../lib/scope.ts';
 import { actorFor, buildActivity, buildOrganization, buildProject, buildUser, buildVolunteer, nextIdNumber } from '../../seed/factories.ts';
+import { chinaToday } from '../../lib/id-number.ts';
 import { QR_WINDOW_SECONDS } from '../../lib/qr-token.ts';
 import { checkIn } from './attendance.ts';
 
@@ -299,6 +300,55 @@ describe('after check-in', () => {
     await c.client.post(`/api/v1/activities/${made.id}/signup`);
     expect((await c.client.delete(`/api/v1/activities/${made.id}/signup`)).body.status).toBe('cancelled');
   });
+});
+
+describe('local caps (DOMAIN.md: configurable per place)', () => {
+  /** Runs `work` with the caps set, as a province would in its environment. */
+  async function withCaps(caps: { maxMinutesPerActivity?: number; maxCheckInsPerDay?: number }, work: () => Promise<void>) {
+    const config = server.ctx.config;
+    const before = { maxMinutesPerActivity: config.maxMinutesPerActivity, maxCheckInsPerDay: config.maxCheckInsPerDay };
+    Object.assign(config, caps);
+    try {
+      await work();
+    } finally {
+      Object.assign(config, before);
+    }
+  }
+
+  it('count at most the hours per activity, and refuse a stated figure above them', () => withCaps({ maxMinutesPerActivity: 120 }, async () => {
+    const start = Date.now() - 8 * HOUR;
+    const [long, other] = [await pastActivity(start, 4, '全天义诊'), await pastActivity(start, 4, '全天巡河')];
+    const [v, w] = [await volunteer(), await volunteer()];
+    await attended(long.id, v.id, { from: start, to: start + 4 * HOUR });
+    await attended(other.id, w.id, { from: start, to: start + 4 * HOUR });
+    const stated = await centerAdmin.post(`/api/v1/activities/${other.id}/confirm`, { adjustments: [{ volunteerId: w.id, minutes: 180 }] });
+    expect(stated.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'adjustments', message: '每次活动最多记 120 分钟（本地规定）' });
+    expect((await centerAdmin.post(`/api/v1/activities/${long.id}/confirm`, { adjustments: [] })).body.recorded).toEqual([{ volunteerId: v.id, minutes: 120 }]);
+    expect(await ledgerOf(long.id)).toEqual([{ volunteer_id: v.id, minutes: 120 }]);
+  }));
+
+  it('refuse a check-in past the day’s cap, but not a repeated scan or a roster mark', () => withCaps({ maxCheckInsPerDay: 2 }, async () => {
+    const now = Date.now();
+    const v = await volunteer();
+    // Earlier today (China time) two check-ins by phone and one roster mark, already checked out.
+    const earlierToday = Math.max(now - 2 * 60_000, new Date(`${chinaToday()}T00:00:00+08:00`).getTime());
+    for (const [i, method] of (['qr', 'location', 'roster'] as const).entries()) {
+      const earlier = await activity({ title: `早班${i}`, startsAt: new Date(now - 3 * 60_000 - (i + 1) * 60_000).toISOString(), endsAt: new Date(now + HOUR).toISOString() });
+      await server.ctx.db.insertInto('signups').values({ activity_id: earlier.id, volunteer_id: v.id, status: 'confirmed' }).execute();
+      await server.ctx.db.insertInto('attendance').values({
+        activity_id: earlier.id, volunteer_id: v.id, check_in_at: new Date(earlierToday), check_in_method: method, check_out_at: new Date(earlierToday + 1), check_out_method: method,
+      }).execute();
+    }
+    const made = await activity({ title: '晚班' });
+    await v.client.post(`/api/v1/activities/${made.id}/signup`);
+    const code = (await centerAdmin.get(`/api/v1/activities/${made.id}/checkin-code`)).body.token;
+    const refused = await v.client.post(`/api/v1/activities/${made.id}/checkin`, { token: code });
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: '每人每天最多签到 2 次' });
+    expect(await server.ctx.db.selectFrom('attendance').select('activity_id').where('activity_id', '=', made.id).execute()).toEqual([]);
+    await server.ctx.db.deleteFrom('attendance').where('volunteer_id', '=', v.id).where('check_in_method', '=', 'location').execute();
+    expect((await v.client.post(`/api/v1/activities/${made.id}/checkin`, { token: code })).body).toMatchObject({ repeated: false });
+    expect((await v.client.post(`/api/v1/activities/${made.id}/checkin`, { token: code })).body).toMatchObject({ repeated: true });
+  }));
 });
 
 describe('overlapping activities', () => {

@@ -3,6 +3,7 @@
 // organization confirms attendance and the hours go into the ledger.
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { chinaToday } from '../../lib/id-number.ts';
 import { currentCode, isFreshCode, staleCodeError } from '../../lib/qr-token.ts';
 import type { Actor } from '../../lib/scope.ts';
 import * as hours from '../hours/service.ts';
@@ -81,6 +82,7 @@ function notConfirmed() {
  * one to find the repeat or say what is wrong.
  */
 export async function checkIn(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
+  if (ctx.config.maxCheckInsPerDay > 0) await checkDailyCap(ctx, actor.userId, activityId, now);
   if (proof.token && isFreshCode(ctx.pii, 'checkin', activityId, proof.token, now)) {
     const row = await q.insertCheckInByCode(ctx.db, activityId, actor.userId, now, EARLY_MINUTES);
     if (row) return checkResult(row, false);
@@ -99,6 +101,19 @@ export async function checkIn(ctx: AppContext, actor: Actor, activityId: number,
 
 function checkResult(row: q.AttendanceRow, repeated: boolean) {
   return { checkedInAt: row.check_in_at.toISOString(), checkedOutAt: row.check_out_at?.toISOString() ?? null, method: row.check_in_method, repeated };
+}
+
+/**
+ * The local cap on check-ins a day (DOMAIN.md): a repeated scan at the same activity is not
+ * another. Two scans of one phone at the same instant could both pass; the cap is against
+ * habit, and the ledger never counts a minute twice whatever the check-ins.
+ */
+async function checkDailyCap(ctx: AppContext, userId: number, activityId: number, now: Date) {
+  const cap = ctx.config.maxCheckInsPerDay;
+  const dayStart = new Date(`${chinaToday(now)}T00:00:00+08:00`);
+  if ((await q.checkInsSince(ctx.db, userId, activityId, dayStart)) >= cap) {
+    throw refuse(`每人每天最多签到 ${cap} 次`, `At most ${cap} check-ins a day`);
+  }
 }
 
 /** The check-in statement inserted nothing and there is no earlier one: say why. */
@@ -187,7 +202,8 @@ async function countable(ctx: AppContext, activity: q.ActivityRow, row: Attendan
   const taken = await hours.recordedDuring(ctx, row.volunteer_id, window);
   if (stated === undefined) {
     const minutes = minutesOf(attended);
-    return hours.minutesFree(attended, taken) < minutes ? { reason: 'overlaps_recorded' } : { minutes, span: attended };
+    if (hours.minutesFree(attended, taken) < minutes) return { reason: 'overlaps_recorded' };
+    return { minutes: ctx.config.maxMinutesPerActivity > 0 ? Math.min(minutes, ctx.config.maxMinutesPerActivity) : minutes, span: attended };
   }
   const free = hours.minutesFree(window, taken);
   if (stated > free) {
@@ -211,8 +227,10 @@ export async function confirmAttendance(ctx: AppContext, actor: Actor, activityI
   if (activity.ends_at > new Date()) throw refuse('活动结束后才能确认时长', 'Hours are confirmed after the activity ends');
   const stated = new Map(adjustments.map((a) => [a.volunteerId, a.minutes]));
   const maxMinutes = Math.floor((activity.ends_at.getTime() - activity.starts_at.getTime()) / 60_000);
+  const cap = ctx.config.maxMinutesPerActivity;
   for (const minutes of stated.values()) {
     if (minutes > maxMinutes) throw refuse(`时长不能超过活动时长 ${maxMinutes} 分钟`, `Minutes cannot exceed the activity’s ${maxMinutes}`, 'adjustments');
+    if (cap > 0 && minutes > cap) throw refuse(`每次活动最多记 ${cap} 分钟（本地规定）`, `At most ${cap} minutes count for one activity (local rule)`, 'adjustments');
   }
   return inTransaction(ctx, async (tx) => {
     // The ledgers first, before any attendance row, in the order every confirmation takes

@@ -226,6 +226,18 @@ export function insertCheckInByCode(db: Kysely<DB>, activityId: number, userId: 
     .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
 }
 
+/** The volunteer's check-ins by phone (not roster marks) since `since`, at activities other than this one. */
+export async function checkInsSince(db: Kysely<DB>, userId: number, activityId: number, since: Date): Promise<number> {
+  const row = await db.selectFrom('volunteers as v')
+    .innerJoin('signups as s', 's.volunteer_id', 'v.id')
+    .innerJoin('attendance as o', (join) => join.onRef('o.activity_id', '=', 's.activity_id').onRef('o.volunteer_id', '=', 's.volunteer_id'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('v.user_id', '=', userId).where('s.activity_id', '<>', activityId)
+    .where('o.check_in_at', '>=', since).where('o.check_in_method', '<>', 'roster')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
 export async function setCheckOut(db: Kysely<DB>, activityId: number, volunteerId: number, at: Date, method: string) {
   const result = await db.updateTable('attendance').set({ check_out_at: at, check_out_method: method, flagged: false })
     .where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId)
