@@ -7,7 +7,6 @@
 //     sign-up   POST /activities/{id}/signup (seat counting, waiting list)
 //     check-in  POST /activities/{id}/checkin with the rotating QR token
 //     claim     POST /wishes/{id}/claim as a volunteer (one claimer, the poster told)
-import http from 'node:http';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { currentCode } from '../server/src/lib/qr-token.ts';
@@ -17,7 +16,7 @@ import { actorFor, buildActivity, buildOrganization, buildProject } from '../ser
 import { freshBenchDatabase, pgbenchTps, rate, type BenchDatabase } from './database.ts';
 import { generateVolunteers, writeVolunteerCsv } from './generate.ts';
 import type { BenchOptions, BenchResult } from './index.ts';
-import { send, type Request } from './load.ts';
+import { Connection, type Request } from './load.ts';
 import { startLianxin } from './processes.ts';
 
 const DATABASE = 'lianxin_bench_writes';
@@ -150,26 +149,26 @@ async function publishWishes(bench: BenchDatabase, people: People, count: number
 
 /** One write path under load: each request of `requestOf` once, until the time is up or they run out. */
 async function measure(port: number, total: number, requestOf: (i: number) => Request, expected: number): Promise<{ value: number; sent: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let next = 0;
   let counted = 0;
   let failures = 0;
   let measuring = false;
   const deadline = Date.now() + (WARMUP_SECONDS + SECONDS) * 1000;
-  const client = async () => {
+  const client = async (connection: Connection) => {
     while (Date.now() < deadline && next < total) {
-      const status = await send(agent, port, requestOf(next++));
+      const status = await connection.send(requestOf(next++));
       if (status !== expected) failures += 1;
       else if (measuring) counted += 1;
     }
   };
   const warmup = setTimeout(() => { measuring = true; }, WARMUP_SECONDS * 1000);
   const started = Date.now() + WARMUP_SECONDS * 1000;
+  const connections = Array.from({ length: CONCURRENCY }, () => new Connection(port));
   try {
-    await Promise.all(Array.from({ length: CONCURRENCY }, client));
+    await Promise.all(connections.map(client));
   } finally {
     clearTimeout(warmup);
-    agent.destroy();
+    for (const connection of connections) connection.close();
   }
   if (failures > 0) throw new Error(`bench writes: ${failures} of ${next} requests did not answer ${expected}`);
   return { value: rate(counted, Date.now() - started), sent: next };
