@@ -9,27 +9,8 @@ import { withinPrefixes } from '../../lib/scope.ts';
 import * as activities from '../activities/service.ts';
 import * as orders from '../orders/service.ts';
 import * as sites from '../sites/service.ts';
+import * as stats from '../stats/service.ts';
 import * as wishes from '../wishes/service.ts';
-
-async function numbers(ctx: AppContext, prefix: string) {
-  const within = (column: string) => withinPrefixes([prefix], column);
-  const count = (table: 'volunteers' | 'organizations' | 'activities', extra: ReturnType<typeof sql<boolean>>) =>
-    ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(within('region_code')).where(extra).executeTakeFirstOrThrow();
-  const [volunteerCount, organizationCount, activityCount, minutes, wishCounts] = await Promise.all([
-    count('volunteers', sql<boolean>`status = 'active'`),
-    count('organizations', sql<boolean>`status = 'approved'`),
-    count('activities', sql<boolean>`status <> 'cancelled'`),
-    ctx.db.selectFrom('service_hours').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), sql<number>`0`).as('m')).where(within('region_code')).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('wishes').select([
-      sql<number>`count(*) FILTER (WHERE status IN ('published', 'claimed', 'fulfilled', 'confirmed'))`.as('collected'),
-      sql<number>`count(*) FILTER (WHERE status IN ('fulfilled', 'confirmed'))`.as('fulfilled'),
-    ]).where(within('region_code')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    volunteers: volunteerCount.n, organizations: organizationCount.n, activities: activityCount.n,
-    serviceHours: Math.round(Number(minutes.m) / 6) / 10, wishesCollected: wishCounts.collected, wishesFulfilled: wishCounts.fulfilled,
-  };
-}
 
 export async function portal(ctx: AppContext, siteId: number) {
   const site = await sites.findSite(ctx, siteId);
@@ -45,7 +26,7 @@ export async function portal(ctx: AppContext, siteId: number) {
       .orderBy(sql`brands.name IS NULL`).orderBy('projects.id', 'desc').limit(10).execute(),
     ctx.db.selectFrom('organizations').select(['id', 'name', 'category', 'member_count'])
       .where(withinPrefixes([prefix], 'region_code')).where('status', '=', 'approved').orderBy('member_count', 'desc').limit(10).execute(),
-    numbers(ctx, prefix),
+    stats.headline(ctx, prefix),
   ]);
   return {
     site: { id: site.id, name: site.name, kind: site.kind, regionCode: site.regionCode, address: site.address },

@@ -152,6 +152,24 @@ export async function summary(ctx: AppContext, actor: Actor, options: StatsQuery
   };
 }
 
+/**
+ * A public portal's headline numbers for its area (all time), from the counters as every
+ * statistic: a county's portal would otherwise count half a million volunteers per visit.
+ */
+export async function headline(ctx: AppContext, prefix: string) {
+  const [stock, flow] = await Promise.all([
+    sums(ctx, prefix, ['volunteers', 'organizations'], null),
+    sums(ctx, prefix, ['activities', 'service_minutes', 'wishes_collected', 'wishes_fulfilled'], ALL_TIME),
+  ]);
+  return {
+    volunteers: total(stock, 'volunteers'), organizations: total(stock, 'organizations'), activities: total(flow, 'activities'),
+    serviceHours: Math.round(total(flow, 'service_minutes') / 6) / 10, wishesCollected: total(flow, 'wishes_collected'), wishesFulfilled: total(flow, 'wishes_fulfilled'),
+  };
+}
+
+/** Every day a flow can fall on (activities planned for next year too); the stock day 1970-01-01 is before it. */
+const ALL_TIME = { from: '1970-01-02', to: '9999-12-31' };
+
 /** The metrics that can be broken down, ranked and charted over time. */
 export const chartMetrics = {
   service_hours: { counter: 'service_minutes', flow: true, scale: 1 / 60 },
