@@ -57,7 +57,7 @@ export function send(agent: http.Agent, port: number, { path, cookie, method, bo
  */
 export class Connection {
   private readonly socket: net.Socket;
-  private buffered = Buffer.alloc(0);
+  private buffered: Buffer = Buffer.alloc(0);
   private waiting: { resolve: (status: number) => void; reject: (error: Error) => void } | null = null;
 
   constructor(port: number) {
