@@ -74,9 +74,14 @@ export const rate = (count: number, ms: number) => Math.round(count / (ms / 1000
 const run = promisify(execFile);
 
 /** pgbench on the database (its tables made at scale 10 on first use): TPC-B, or select-only (-S). */
-export async function pgbenchTps(url: string, options: { selectOnly: boolean; seconds: number }): Promise<number> {
+/** pgbench's tables at scale 10, once per database. */
+export async function pgbenchInit(url: string): Promise<void> {
   const made = await admin(url, (client) => client.query<{ made: boolean }>(`SELECT to_regclass('pgbench_accounts') IS NOT NULL AS made`));
   if (!made.rows[0]?.made) await run('pgbench', ['-i', '-s', '10', '-q', url], { maxBuffer: 1 << 24 });
+}
+
+export async function pgbenchTps(url: string, options: { selectOnly: boolean; seconds: number }): Promise<number> {
+  await pgbenchInit(url);
   const args = ['-c', '16', '-j', '2', '-T', String(options.seconds), '-M', 'prepared', '-n', ...(options.selectOnly ? ['-S'] : []), url];
   const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24 });
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];

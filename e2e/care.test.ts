@@ -1,13 +1,14 @@
 // Pairing & assistance, training and call-ups in Chromium against the seeded demo county:
-// a visit logged on the phone with no connection reaches the server once, when the phone
-// is back online, and clears the recipient from the console's coverage report; an activity
+// a visit logged on the phone with no connection, with a photo, reaches the server once
+// (the photo uploaded once before it) when the phone is back online, and clears the recipient from the console's coverage report; an activity
 // published in the console requires a qualification, which a quiz passed on the phone
 // grants before the sign-up goes through; a call-up accepted on the phone shows on the
 // console's live board under its post.
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDayFrom as beijingDate } from '../server/src/lib/id-number.ts';
-import { choose, phoneAs, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
+import { choose, dropdown, phoneAs, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
 
 const VOLUNTEER = '13800000005';
 const CENTER_ADMIN = '13800000001';
@@ -37,7 +38,7 @@ async function recipientId(maskedName: string) {
 const siteName = async (regionCode: string, kind: 'center' | 'institute' | 'station') =>
   (await run.server.ctx.db.selectFrom('sites').select('name').where('region_code', '=', regionCode).where('kind', '=', kind).executeTakeFirstOrThrow()).name;
 
-const visitsOf = (id: number) => run.server.ctx.db.selectFrom('care_visits').select(['client_id', 'kind', 'visited_on']).where('recipient_id', '=', id).execute();
+const visitsOf = (id: number) => run.server.ctx.db.selectFrom('care_visits').select(['client_id', 'kind', 'visited_on', 'photos']).where('recipient_id', '=', id).execute();
 
 describe('pairing and assistance', () => {
   it('keeps a visit typed offline on the phone, sends it once back online, and the coverage report drops the recipient', async () => {
@@ -62,6 +63,10 @@ describe('pairing and assistance', () => {
     await page.getByRole('button', { name: '保存走访记录' }).click();
     await page.getByText('请写几句走访情况').waitFor();
     await page.getByLabel('走访情况').fill('电话问候，血压平稳，下周上门送药。');
+    // A photo taken on the spot: downscaled and kept on the phone with the visit.
+    const photo = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#c8102e' } }).jpeg().toBuffer();
+    await page.locator('input[type=file]').setInputFiles({ name: 'visit.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.locator('.adm-image-uploader-cell').first().waitFor();
     await page.getByRole('button', { name: '保存走访记录' }).click();
     await page.getByRole('status').filter({ hasText: '已保存在手机上。现在连不上网络' }).waitFor();
     await page.getByRole('button', { name: '完成' }).click();
@@ -69,8 +74,14 @@ describe('pairing and assistance', () => {
     await queue.getByText('1 条走访记录等待发送').waitFor();
     await queue.getByText('联网后自动发送').waitFor();
     // Kept on the phone, not on the server yet; 立即发送 says it is still offline.
-    const kept = JSON.parse((await page.evaluate<string | null>(`localStorage.getItem('${QUEUE_KEY}')`))!) as { visit: { clientId: string } }[];
+    const kept = JSON.parse((await page.evaluate<string | null>(`localStorage.getItem('${QUEUE_KEY}')`))!) as { visit: { clientId: string }; photos: { dataUrl: string }[] }[];
     expect(kept).toHaveLength(1);
+    expect(kept[0]!.photos).toHaveLength(1);
+    expect(kept[0]!.photos[0]!.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    expect(kept[0]!.photos[0]!.dataUrl.length).toBeLessThan(400_000); // downscaled, not the camera's original
+    const uploads = () => run.server.ctx.db.selectFrom('files').innerJoin('volunteers', 'volunteers.user_id', 'files.owner_id')
+      .select('files.id').where('volunteers.name', '=', '陈志愿').execute();
+    const uploadedBefore = (await uploads()).length;
     await queue.getByRole('button', { name: '立即发送' }).click();
     await queue.getByText('还是连不上网络，恢复后会自动发送。').waitFor();
     expect(await visitsOf(id)).toHaveLength(1);
@@ -82,7 +93,12 @@ describe('pairing and assistance', () => {
     await card.getByText('已超期 6 天').waitFor({ state: 'detached' });
     const visits = await visitsOf(id);
     expect(visits).toHaveLength(2);
-    expect(visits.filter((visit) => visit.client_id.endsWith(`:${kept[0]!.visit.clientId}`))).toEqual([expect.objectContaining({ kind: 'phone' })]);
+    const sent = visits.filter((visit) => visit.client_id.endsWith(`:${kept[0]!.visit.clientId}`));
+    expect(sent).toEqual([expect.objectContaining({ kind: 'phone' })]);
+    // The photo went up once, before the visit, which names it.
+    const uploaded = await uploads();
+    expect(uploaded).toHaveLength(uploadedBefore + 1);
+    expect(sent[0]!.photos).toEqual([uploaded.at(-1)!.id]);
     expect(await page.evaluate<string | null>(`localStorage.getItem('${QUEUE_KEY}')`)).toBe('[]');
     // Another online event, a reload: nothing more is sent.
     await page.evaluate("window.dispatchEvent(new Event('online'))");
@@ -95,6 +111,10 @@ describe('pairing and assistance', () => {
     await page.getByRole('heading', { name: '孙秀英' }).waitFor();
     await page.getByRole('link', { name: '13900005501' }).waitFor();
     await page.getByText('电话问候，血压平稳，下周上门送药。').waitFor();
+    const shown = page.getByRole('img', { name: '走访照片 1' });
+    await expect.poll(() => shown.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(await visitsOf(id)).toHaveLength(2);
+    expect((await uploads()).length).toBe(uploadedBefore + 1);
     const reads = await run.server.ctx.db.selectFrom('audit_log').select(['action', 'reason']).where('subject', '=', `care_recipient:${id}`).execute();
     expect(reads).toEqual([{ action: 'read_recipient', reason: '志愿者走访前查看' }]);
     await page.getByRole('button', { name: '关闭' }).click();
@@ -230,9 +250,17 @@ describe('training sessions', () => {
     await sessions.getByText('请先输入签到码').waitFor();
     await sessions.getByLabel(/^签到码/).fill(token);
     await sessions.getByRole('button', { name: '用签到码签到' }).click();
-    await sessions.getByRole('status').filter({ hasText: '签到成功，已完成本课程，取得“应急救护”资质。' }).waitFor();
+    // An online course is completed by its quiz: attending its session is recorded, no more.
+    await sessions.getByRole('status').filter({ hasText: '签到成功。本课程为线上课程，通过测验后即完成。' }).waitFor();
     const attended = await run.server.ctx.db.selectFrom('session_enrollments').select('attended_at').where('session_id', '=', session.id).execute();
     expect(attended).toEqual([{ attended_at: expect.any(Date) }]);
+
+    // The console's roster shows the attendance, with a way to take it back.
+    await console.page.keyboard.press('Escape');
+    await qr.waitFor({ state: 'detached' });
+    await drawer.getByRole('button', { name: '签到名单' }).click();
+    const roster = console.page.getByRole('dialog', { name: '签到名单：应急救护基础知识' });
+    await roster.getByRole('row').filter({ hasText: '已签到' }).getByRole('button', { name: /^撤销.*的签到$/ }).waitFor();
     expect(problems).toEqual([]);
     expect(console.problems).toEqual([]);
   });
@@ -268,6 +296,23 @@ describe('emergency call-ups', () => {
     await post.getByText('陈**').waitFor();
     await post.getByText('1 / 10 人').waitFor();
     expect(await console.page.getByRole('region', { name: '庆南社区群众转移点' }).getByText('陈**').count()).toBe(0);
+
+    // The center moves the volunteer to another post; the phone shows where to go now.
+    await post.getByLabel('调岗').click();
+    await dropdown(console.page).getByTitle('庆南社区群众转移点').click();
+    await console.page.getByText('已调整岗位，志愿者会收到通知').waitFor();
+    const moved = console.page.getByRole('region', { name: '庆南社区群众转移点' });
+    await moved.getByText('陈**').waitFor();
+    await post.getByText('0 / 10 人').waitFor();
+    await page.reload();
+    await page.getByRole('region', { name: '我的岗位' }).getByText('庆南社区群众转移点').waitFor();
+
+    // The volunteer can no longer come: the place is freed on the board.
+    await page.getByRole('button', { name: '我不能去了' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '我不能去了' }).click();
+    await page.getByRole('status').filter({ hasText: '已退出这次动员，谢谢告知。' }).waitFor();
+    await page.getByText('您已回复这次不能参加。').waitFor();
+    await moved.getByText('还没有人响应').waitFor();
 
     // Stand-down: the board stops, the phone says it is over.
     await console.page.getByRole('button', { name: '解除动员' }).click();
@@ -374,6 +419,19 @@ describe('the console', () => {
     const created = await run.server.ctx.db.selectFrom('courses').selectAll().where('title', '=', '防溺水安全知识').executeTakeFirstOrThrow();
     expect(created).toMatchObject({ mode: 'online', grants_qualification: '防溺水', pass_mark: 60 });
     expect(created.quiz).toEqual([{ question: '发现有人溺水，应该怎么做？', options: ['直接跳下水', '大声呼救并抛救生圈', '离开现场'], answer: 1 }]);
+
+    // Edited: a higher pass mark, held back from learners; the quiz comes back with its answers.
+    await row(page, '防溺水安全知识').getByRole('button', { name: '编辑“防溺水安全知识”' }).click();
+    const edit = page.getByRole('dialog', { name: '编辑“防溺水安全知识”' });
+    await edit.getByLabel('第 1 题选项 C').waitFor();
+    await edit.getByLabel('及格分数').fill('80');
+    await edit.getByText('未发布', { exact: true }).click();
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await row(page, '防溺水安全知识').getByText('测验 1 题，及格 80 分').waitFor();
+    const edited = await run.server.ctx.db.selectFrom('courses').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(edited).toMatchObject({ pass_mark: 80, status: 'draft', grants_qualification: '防溺水', quiz: created.quiz });
+    await row(page, '防溺水安全知识').getByText('未发布').waitFor();
 
     // An offline session of it, with the demo lecturer.
     await row(page, '防溺水安全知识').getByRole('button', { name: '场次' }).click();

@@ -226,4 +226,40 @@ describe('console activities', () => {
     expect(verified.body).toMatchObject({ genuine: true, revoked: true, revokeReason: '时长已更正，重新出具', hours: Number(hours) });
     expect(problems).toEqual([]);
   });
+
+  it('raises an activity’s quota from its page, moving the waiting list up', async () => {
+    // Tomorrow's activity with one seat: 陈志愿 has it, 刘队长 waits.
+    const admin = await run.server.signIn(CENTER_ADMIN);
+    const project = (await run.server.ctx.db.selectFrom('projects').select('id').where('name', '=', PROJECT).executeTakeFirstOrThrow()).id;
+    const station = (await run.server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210321001021').where('kind', '=', 'station').executeTakeFirstOrThrow()).id;
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const at = (hours: number) => new Date(minute + hours * HOUR).toISOString();
+    const created = await admin.post('/api/v1/activities', {
+      projectId: project, title: '明日助老包饺子', siteId: station, startsAt: at(24), endsAt: at(27), quota: 1,
+    });
+    expect(created.status).toBe(201);
+    const activityId: number = created.body.items[0].id;
+    for (const phone of ['13800000005', '13800000004']) {
+      expect((await (await run.server.signIn(phone)).post(`/api/v1/activities/${activityId}/signup`)).status).toBe(201);
+    }
+
+    const { page, problems } = await signedIn(run, `/activities/${activityId}`, CENTER_ADMIN);
+    await page.getByRole('heading', { name: '明日助老包饺子' }).waitFor();
+    await page.getByText('1 / 1 人 · 候补 1 人').waitFor();
+    await page.getByRole('button', { name: '编辑' }).click();
+    const form = page.getByRole('dialog', { name: '编辑活动「明日助老包饺子」' });
+    await form.getByText('不能少于已报名成功的 1 人').waitFor();
+    await form.getByLabel('招募人数').fill('2');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('活动已保存').waitFor();
+    await page.getByText('2 / 2 人', { exact: true }).waitFor();
+    await expect.poll(() => row(page, '刘队长').getByText('报名成功').count()).toBe(1);
+
+    const signups = await run.server.ctx.db.selectFrom('signups').select('status').where('activity_id', '=', activityId).execute();
+    expect(signups.map((s) => s.status)).toEqual(['confirmed', 'confirmed']);
+    // Only the quota was sent: the times stand to the millisecond.
+    const stored = await run.server.ctx.db.selectFrom('activities').select(['quota', 'starts_at']).where('id', '=', activityId).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ quota: 2, starts_at: new Date(at(24)) });
+    expect(problems).toEqual([]);
+  });
 });

@@ -3,11 +3,14 @@
 // attendance) sees the hours in 我的, gets a certificate as a PDF and verifies it.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextOptions, openPage, signIn, startBrowserRun, type BrowserRun } from './browser.ts';
+import { buildUser, buildVolunteer } from '../server/src/seed/factories.ts';
+import { contextOptions, openPage, phoneAs, signIn, startBrowserRun, type BrowserRun } from './browser.ts';
 import { launchWithQrCamera, writeQrClip } from './camera.ts';
+import type { TestClient } from '../test/harness.ts';
 
 const VOLUNTEER = '13800000005';
 const CENTER_ADMIN = '13800000001';
+const LEADER = '13800000004'; // 刘队长, who leads the team
 const NOW_ACTIVITY = '社区义诊（正在进行）';
 const TEAM = '庆南社区邻里守望志愿服务队';
 /** Beside 庆南社区党群服务中心, where the demo activities are held. */
@@ -15,6 +18,19 @@ const NEAR_QINGNAN = { latitude: 41.4105, longitude: 122.4405 };
 const HOUR = 3600_000;
 
 let run: BrowserRun;
+
+/** A new activity of the demo team's project, at its station, from now by `from`…`to` ms; its id and the station. */
+async function teamActivity(center: TestClient, fields: Record<string, unknown>, from: number, to: number) {
+  const project = (await center.get('/api/v1/projects')).body.items.find((item: { name: string }) => item.name === '庆南社区邻里守望行动');
+  const siteId = (await center.get(`/api/v1/activities?projectId=${project.id}`)).body.items[0].site.id as number;
+  const now = Date.now();
+  const created = await center.post('/api/v1/activities', {
+    projectId: project.id, siteId, ...fields,
+    startsAt: new Date(now + from).toISOString(), endsAt: new Date(now + to).toISOString(), recruitUntil: new Date(now + HOUR).toISOString(),
+  });
+  expect(created.status).toBe(201);
+  return { activityId: created.body.items[0].id as number, siteId };
+}
 beforeAll(async () => {
   run = await startBrowserRun();
 });
@@ -169,15 +185,8 @@ describe('activities on the phone', () => {
   it('checks in by location (with consent) and out by scanning the leader’s QR code with the camera', async () => {
     // An activity under way, the volunteer signed up for it (through the API).
     const center = await run.server.signIn(CENTER_ADMIN);
-    const project = (await center.get('/api/v1/projects')).body.items.find((item: { name: string }) => item.name === '庆南社区邻里守望行动');
-    const siteId = (await center.get(`/api/v1/activities?projectId=${project.id}`)).body.items[0].site.id;
     const now = Date.now();
-    const created = await center.post('/api/v1/activities', {
-      projectId: project.id, siteId, title: '广场健康讲座', quota: 10, latitude: 41.4102, longitude: 122.4401,
-      startsAt: new Date(now - 20 * 60_000).toISOString(), endsAt: new Date(now + 2 * HOUR).toISOString(), recruitUntil: new Date(now + HOUR).toISOString(),
-    });
-    expect(created.status).toBe(201);
-    const activityId = created.body.items[0].id;
+    const { activityId } = await teamActivity(center, { title: '广场健康讲座', quota: 10, latitude: 41.4102, longitude: 122.4401 }, -20 * 60_000, 2 * HOUR);
     const volunteer = await run.server.signIn(VOLUNTEER);
     expect((await volunteer.post(`/api/v1/activities/${activityId}/signup`)).body.status).toBe('confirmed');
 
@@ -214,5 +223,58 @@ describe('activities on the phone', () => {
     }
     const roster = await center.get(`/api/v1/activities/${activityId}/roster`);
     expect(roster.body.items[0]).toMatchObject({ name: '陈志愿', checkInMethod: 'location', checkOutMethod: 'qr' });
+  });
+
+  it('lets the team leader run the activity on the phone: the QR code, approving a sign-up, marking, confirming the hours, rating', async () => {
+    // An activity of the leader's team that needs approval, and a volunteer waiting for it.
+    const center = await run.server.signIn(CENTER_ADMIN);
+    const now = Date.now();
+    const { activityId, siteId } = await teamActivity(center, { title: '带队巡查楼道', quota: 5, requiresApproval: true }, -10 * 60_000, 2 * HOUR);
+    const account = await buildUser(run.server.ctx, { siteId, role: 'volunteer', name: '周晓燕' });
+    const made = await buildVolunteer(run.server.ctx, { siteId, phone: account.phone, name: '周晓燕', userId: account.userId });
+    const volunteer = await run.server.signIn(account.phone, account.password);
+    expect((await volunteer.post(`/api/v1/activities/${activityId}/signup`)).body.status).toBe('pending');
+
+    const { page, problems } = await phoneAs(run, '/activities?view=led', LEADER);
+    await page.getByRole('tab', { name: '我带的活动' }).waitFor();
+    await page.getByRole('link', { name: /带队巡查楼道/ }).click();
+    await page.waitForURL(`**/m/activities/${activityId}/lead`);
+    await page.getByRole('heading', { name: '带队巡查楼道' }).waitFor();
+
+    // The rotating code, as big as the phone allows; the token is the server's current one.
+    await page.getByRole('link', { name: '出示签到二维码' }).click();
+    await page.waitForURL(`**/m/activities/${activityId}/lead/qr`);
+    await page.getByRole('img', { name: '签到二维码' }).waitFor();
+    await page.getByText(/秒后自动刷新/).waitFor();
+    const token = (await page.getByLabel('签到码').textContent())!;
+    expect((await center.get(`/api/v1/activities/${activityId}/checkin-code`)).body.token).toBe(token);
+    await page.getByRole('button', { name: '返回' }).click();
+
+    // Approve the pending sign-up.
+    const card = page.getByRole('listitem', { name: '周晓燕' });
+    await card.getByText('等待审核').waitFor();
+    await card.getByRole('button', { name: '通过' }).click();
+    await page.getByRole('status').filter({ hasText: '周晓燕 报名成功' }).waitFor();
+    await card.getByText('已报名').waitFor();
+
+    // Over (the clock moved on): the volunteer had no phone, the leader marks them present and confirms.
+    await run.server.ctx.db.updateTable('activities').set({ starts_at: new Date(now - 3 * HOUR), ends_at: new Date(now - HOUR) }).where('id', '=', activityId).execute();
+    await page.reload();
+    await card.getByRole('button', { name: '标记到场' }).click();
+    await page.getByRole('status').filter({ hasText: '已标记 周晓燕 到场' }).waitFor();
+    await expect.poll(() => page.getByLabel('周晓燕 的服务分钟数').inputValue()).toBe('120');
+    await page.getByRole('button', { name: '确认记入 1 人' }).click();
+    await page.getByRole('status').filter({ hasText: '已记入 1 人的服务时长' }).waitFor();
+    await card.getByText('已记入').waitFor();
+    const ledger = await run.server.ctx.db.selectFrom('service_hours').select(['volunteer_id', 'minutes']).where('source', '=', 'activity').where('source_id', '=', activityId).execute();
+    expect(ledger).toEqual([{ volunteer_id: made.id, minutes: 120 }]);
+
+    // And rates the service; the volunteer sees it in 我的活动.
+    await card.getByRole('button', { name: '评价' }).click();
+    await card.getByRole('radio', { name: '4 星' }).click();
+    await card.getByRole('button', { name: '提交评价' }).click();
+    await card.getByText('您的评价：4 星').waitFor();
+    expect((await volunteer.get('/api/v1/activities/mine/ratings')).body.items).toMatchObject([{ activityId, score: 4 }]);
+    expect(problems).toEqual([]);
   });
 });

@@ -66,15 +66,26 @@ describe('service orders', () => {
     const stored = await run.server.ctx.db.selectFrom('orders').select(['status', 'address', 'details']).where('id', '=', orderId).executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'ordered', address: '庆南社区5号楼1单元', details: '最近总头晕，想量量血压' });
 
-    // The station's dispatch board: the new order waits to be taken in, with its clock.
+    // The station's console: the bell counts the new order's message, which opens the order on the board.
     const adminTab = await signedIn(run, '/', STATION_ADMIN);
     const admin = adminTab.page;
+    const bell = admin.getByRole('button', { name: /^消息，\d+ 条未读$/ });
+    const unread = Number(/\d+/.exec((await bell.getAttribute('aria-label'))!)![0]);
+    await bell.click();
+    await admin.waitForURL('**/inbox');
+    await admin.getByRole('button', { name: `新的点单：${ITEM}` }).first().click();
+    await admin.waitForURL(`**/orders?order=${orderId}`);
+    const drawer = admin.getByRole('dialog', { name: ITEM });
+    await drawer.getByText('13900001111').waitFor();
+    await admin.getByRole('button', { name: unread === 1 ? '消息' : `消息，${unread - 1} 条未读`, exact: true }).waitFor();
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+
+    // The dispatch board: the new order waits to be taken in, with its clock.
     await admin.getByRole('menuitem', { name: '派单调度' }).click();
     await admin.waitForURL('**/orders');
     const waiting = tile(column(admin, '待分拣'), ITEM);
     await waiting.getByText(/^还剩 23 小时 \d+ 分$/).waitFor();
     await waiting.click();
-    const drawer = admin.getByRole('dialog', { name: ITEM });
     await drawer.getByText('13900001111').waitFor();
     await drawer.getByRole('button', { name: '受理分拣' }).click();
     await admin.getByText('已受理，请派单').waitFor();

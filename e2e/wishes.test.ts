@@ -2,7 +2,9 @@
 // the resident posts a wish on the phone, the station approves it in the console (and the
 // campaign counts it), a volunteer claims it from the wall (where the beneficiary is
 // masked) and fulfils it with a photo, the resident confirms, and the campaign counts it
-// fulfilled. Also: a claim lost to someone faster, and merging a duplicate in review.
+// fulfilled. Also: a claim lost to someone faster, merging a duplicate in review, starting
+// a campaign in the console, a unit's claim given back there, and a team leader's claim
+// for their team given back on the phone.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choose, dropdown, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
@@ -10,6 +12,7 @@ import { choose, dropdown, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type 
 const STATION_ADMIN = '13800000003';
 const CENTER_ADMIN = '13800000001';
 const VOLUNTEER = '13800000005';
+const LEADER = '13800000004'; // 刘队长, who leads a team
 const RESIDENT = '13800000006';
 const CAMPAIGN = '百万志愿者圆百万微心愿';
 const TITLE = '想要一副老花镜';
@@ -22,6 +25,22 @@ beforeAll(() => {
 });
 
 const phone = (path: string, who: string) => phoneAs(run, path, who);
+
+/** A wish the resident posts for the station and the county approves: on the wall, unclaimed. */
+async function publishedWish(title: string) {
+  const resident = await run.server.signIn(RESIDENT);
+  const center = await run.server.signIn(CENTER_ADMIN);
+  const siteId = (await resident.get('/api/v1/wishes/mine')).body.items[0].site.id as number;
+  const posted = await resident.post('/api/v1/wishes', {
+    title, story: '家里困难，想请大家帮帮忙。', category: 'daily', beneficiaryGroup: 'family_in_difficulty', beneficiaryName: '郑大姐', siteId,
+  });
+  expect(posted.status).toBe(201);
+  expect((await center.post(`/api/v1/wishes/${posted.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+  return posted.body.id as number;
+}
+
+const wishRow = (id: number) => run.server.ctx.db.selectFrom('wishes')
+  .select(['status', 'claimer_unit', 'claimer_organization_id', 'claimer_volunteer_id', 'claim_deadline', 'claimed_at']).where('id', '=', id).executeTakeFirstOrThrow();
 
 /** The campaign's collected and fulfilled counts as the console's campaigns page shows them. */
 async function shownCounts(page: Page) {
@@ -246,6 +265,98 @@ describe('micro-wishes', () => {
     const drawer = page.getByRole('dialog', { name: '心愿：想要一个热水袋' });
     await drawer.getByText('热水袋已送到').first().waitFor();
     await drawer.getByRole('region', { name: '进展' }).getByText(/已确认圆梦/).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('are started by the station as a campaign in the console and listed there', async () => {
+    const { page, problems } = await signedIn(run, '/campaigns', STATION_ADMIN);
+    await row(page, CAMPAIGN).waitFor();
+    await page.getByRole('button', { name: '新建心愿活动' }).click();
+    const form = page.getByRole('dialog', { name: '新建心愿活动' });
+    // Sent empty: the name and the period are asked for; the area is the station's own.
+    await form.getByRole('button', { name: '创建活动' }).click();
+    await expect.poll(() => form.getByText('请填写此项').count()).toBeGreaterThanOrEqual(2);
+    await form.getByText('庆南社区新时代文明实践站').waitFor();
+    await form.getByLabel('活动名称').fill('庆南暖冬微心愿');
+    await form.getByLabel('活动说明').fill('为社区困难家庭征集冬季微心愿。');
+    await form.getByPlaceholder('开始日期').click();
+    await form.getByPlaceholder('开始日期').fill('2026-12-01');
+    await form.getByPlaceholder('开始日期').press('Enter');
+    await form.getByPlaceholder('结束日期').fill('2027-01-31');
+    await form.getByPlaceholder('结束日期').press('Enter');
+    await form.getByLabel('每个心愿价值上限（元，可不填）').fill('200');
+    await form.getByRole('switch', { name: '每户只能有一个未完成的心愿' }).click();
+    await form.getByRole('button', { name: '创建活动' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText('已创建心愿活动「庆南暖冬微心愿」').waitFor();
+    const line = row(page, '庆南暖冬微心愿');
+    await line.getByText('2026-12-01 – 2027-01-31').waitFor();
+    await line.getByText('200 元').waitFor();
+    await line.getByText('每户限一个').waitFor();
+    expect(await line.locator('[data-count="collected"]').textContent()).toBe('0');
+    const stored = await run.server.ctx.db.selectFrom('campaigns').selectAll().where('name', '=', '庆南暖冬微心愿').executeTakeFirstOrThrow();
+    const station = await run.server.ctx.db.selectFrom('sites').select('region_code').where('name', '=', '庆南社区新时代文明实践站').executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ region_code: station.region_code, value_cap_yuan: 200, one_open_per_family: true, description: '为社区困难家庭征集冬季微心愿。' });
+    expect(problems).toEqual([]);
+  });
+
+  it('are claimed for a unit by the staff in the console, with a deadline, and given back', async () => {
+    const id = await publishedWish('想要一床厚棉被');
+    const { page, problems } = await signedIn(run, '/wishes', STATION_ADMIN);
+    const line = row(page, '想要一床厚棉被');
+    await line.getByText('待认领').waitFor();
+    await line.getByRole('button', { name: '单位认领' }).click();
+    const form = page.getByRole('dialog', { name: '以单位名义认领：想要一床厚棉被' });
+    expect(await form.getByLabel('认领单位').inputValue()).toBe('庆南社区新时代文明实践站'); // their own site by default
+    await form.getByLabel('认领单位').fill('庆南社区党支部');
+    await form.getByLabel('完成期限（天）').fill('5');
+    const before = Date.now();
+    await form.getByRole('button', { name: '确定认领' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText('已由「庆南社区党支部」认领「想要一床厚棉被」').waitFor();
+    await line.getByText('已认领').waitFor();
+    const claimed = await wishRow(id);
+    expect(claimed).toMatchObject({ status: 'claimed', claimer_unit: '庆南社区党支部', claimer_volunteer_id: null, claimer_organization_id: null });
+    const days = (new Date(claimed.claim_deadline!).getTime() - before) / (24 * 3600_000);
+    expect(days).toBeGreaterThan(4.9);
+    expect(days).toBeLessThan(5.1);
+
+    // Given back, after a confirmation: on the wall again.
+    await line.getByRole('button', { name: '放弃认领' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '放弃认领' }).click();
+    await page.getByText('已放弃认领「想要一床厚棉被」').waitFor();
+    await line.getByText('待认领').waitFor();
+    expect(await wishRow(id)).toMatchObject({ status: 'published', claimer_unit: null, claim_deadline: null });
+    expect(problems).toEqual([]);
+  });
+
+  it('are claimed by a team leader for their team on the phone and given back after a confirmation', async () => {
+    const id = await publishedWish('想有人帮忙修修院门');
+    const leader = await run.server.signIn(LEADER);
+    const team = (await leader.get('/api/v1/orders/team')).body.teams[0] as { id: number; name: string };
+    const { page, problems } = await phone(`/wishes/${id}`, LEADER);
+    await page.getByRole('heading', { name: '想有人帮忙修修院门' }).waitFor();
+    const claim = page.getByRole('region', { name: '认领这个心愿' });
+    const forWhom = claim.getByRole('group', { name: '以谁的名义认领' });
+    await forWhom.getByText('我自己', { exact: true }).waitFor();
+    await forWhom.getByText(team.name, { exact: true }).click();
+    await claim.getByRole('button', { name: '我来认领' }).click();
+    await page.getByText(new RegExp(`确定为“${team.name}”认领“想有人帮忙修修院门”吗`)).waitFor();
+    await page.getByRole('button', { name: '确定认领' }).click();
+    await page.getByRole('status').filter({ hasText: /认领成功！/ }).waitFor();
+    await page.getByText(`志愿服务队：${team.name}`).waitFor();
+    expect(await wishRow(id)).toMatchObject({ status: 'claimed', claimer_organization_id: team.id, claimer_volunteer_id: null });
+
+    // The claimer gives it back; cancelling the question first changes nothing.
+    await page.getByRole('button', { name: '放弃认领' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '再想想' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect((await wishRow(id)).status).toBe('claimed');
+    await page.getByRole('button', { name: '放弃认领' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '放弃认领' }).click();
+    await page.getByRole('status').filter({ hasText: '已放弃认领，心愿已回到心愿墙。' }).waitFor();
+    await claim.getByRole('button', { name: '我来认领' }).waitFor();
+    expect(await wishRow(id)).toMatchObject({ status: 'published', claimer_organization_id: null, claimed_at: null });
     expect(problems).toEqual([]);
   });
 });

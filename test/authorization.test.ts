@@ -122,6 +122,8 @@ const acrossCounties: Record<string, string> = {
   'POST /api/v1/activities/:id/rating': 'the caller’s own attendance is checked (403 without one)',
   'POST /api/v1/wishes/:id/claim': 'volunteers may take a wish from the public wall anywhere',
   'POST /api/v1/wishes/:id/release': 'the caller’s own claim is checked',
+  // Brands are the province's shared list: everyone may read one, its manager alone change it (403).
+  'PATCH /api/v1/brands/:id': 'brands are the province’s shared list, managed above the counties',
   // Courses are teaching material, open to learners of every county.
   'GET /api/v1/courses/:id': 'courses are open to learners of every county',
   'GET /api/v1/courses/:id/sessions': 'courses are open to learners of every county',
@@ -163,7 +165,10 @@ describe('records of another county', () => {
       hours: await first('service_hours'),
       inbox: await first('notifications', sql`user_id IN (SELECT user_id FROM grants WHERE region_code LIKE ${`${DEMO_COUNTY}%`})`),
       items: await first('menu_items'),
+      lecturers: await first('lecturers'),
       orders: await first('orders'),
+      // Any id: the recipient of the other county is refused before the file is looked at.
+      photos: '00000000-0000-4000-8000-000000000000',
       organizations: await first('organizations'),
       projects: await first('projects'),
       sites: await first('sites', sql`region_code LIKE ${`${DEMO_COUNTY}%`} AND kind = 'point'`),

@@ -35,8 +35,12 @@ export interface Config {
   maxCheckInsPerDay: number;
   /** Where uploaded files' bytes live: 'database' or 'filesystem' (under dataDir/files). */
   fileStorage: 'database' | 'filesystem';
-  /** Which SMS driver sends text messages ('log' only writes them to the log). */
-  smsDriver: string;
+  /** Which SMS driver sends text messages: 'log' only writes them to the log, 'http' posts them to smsUrl. */
+  smsDriver: 'log' | 'http';
+  /** The 'http' driver's endpoint: it receives POST {"phone", "text"} as JSON; any 2xx answer means sent. */
+  smsUrl: string | undefined;
+  /** Sent to smsUrl as `Authorization: Bearer <token>` when set. */
+  smsToken: string | undefined;
   /** Public base URL printed on certificates' QR codes, e.g. https://lianxin.example.cn */
   publicUrl: string | undefined;
 }
@@ -83,6 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (piiKey && Buffer.from(piiKey, 'base64').length !== 32) {
     throw new ConfigError('LIANXIN_PII_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32)');
   }
+  const smsDriver = oneOf(env, 'LIANXIN_SMS_DRIVER', ['log', 'http'], 'log');
+  const smsUrl = env.LIANXIN_SMS_URL || undefined;
+  if (smsDriver === 'http' && !/^https?:\/\//.test(smsUrl ?? '')) {
+    throw new ConfigError('LIANXIN_SMS_DRIVER=http needs LIANXIN_SMS_URL, starting with http:// or https://');
+  }
   const port = intVar(env, 'PORT', 3000);
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
   return {
@@ -104,7 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     starHours: starHours(env.LIANXIN_STAR_HOURS),
     maxMinutesPerActivity: intVar(env, 'LIANXIN_MAX_HOURS_PER_ACTIVITY', 0) * 60,
     maxCheckInsPerDay: intVar(env, 'LIANXIN_MAX_CHECKINS_PER_DAY', 0),
-    smsDriver: oneOf(env, 'LIANXIN_SMS_DRIVER', ['log'], 'log'),
+    smsDriver,
+    smsUrl,
+    smsToken: env.LIANXIN_SMS_TOKEN || undefined,
     fileStorage: oneOf(env, 'LIANXIN_FILE_STORAGE', ['database', 'filesystem'], 'database'),
     publicUrl: env.LIANXIN_PUBLIC_URL?.replace(/\/$/, '') || undefined,
   };

@@ -13,6 +13,8 @@ export interface AppContext {
   config: Config;
   /** Work to run once the transaction in progress has committed (set by inTransaction). */
   afterCommit?: Array<() => void>;
+  /** Inside a transaction: the context it was opened from, for work after commit (set by inTransaction). */
+  outside?: AppContext;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function inTransaction<T>(ctx: AppContext, work: (tx: AppContext) =
   if (ctx.db.isTransaction) return work(ctx);
   const afterCommit: Array<() => void> = [];
   const result = await ctx.db.transaction().execute(async (db) => {
-    const result = await work({ ...ctx, db, afterCommit });
+    const result = await work({ ...ctx, db, afterCommit, outside: ctx });
     await stampCommit(db);
     return result;
   });

@@ -71,6 +71,7 @@ export interface BrandsTable {
   region_code: string;
   created_by: number | null;
   created_at: Generated<Date>;
+  retired_at: Date | null;
 }
 
 export interface CallupPostsTable {
@@ -176,6 +177,7 @@ export interface CareVisitsTable {
   follow_up: string | null;
   client_id: string;
   created_at: Generated<Date>;
+  follow_up_enc: string | null;
 }
 
 export interface CertificatesTable {
@@ -549,6 +551,18 @@ export interface SitesTable {
   deleted_at: Date | null;
 }
 
+export interface SmsOutboxTable {
+  id: Generated<number>;
+  phone_enc: string;
+  text: string;
+  dedupe_key: string | null;
+  created_at: Generated<Date>;
+  next_attempt_at: Generated<Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Date | null;
+}
+
 export interface StatsCountersTable {
   prefix: string;
   metric: string;
@@ -757,6 +771,7 @@ export interface DB {
   settings: SettingsTable;
   signups: SignupsTable;
   sites: SitesTable;
+  sms_outbox: SmsOutboxTable;
   stats_counters: StatsCountersTable;
   stats_events: StatsEventsTable;
   stats_expected: StatsExpectedTable;

@@ -30,6 +30,8 @@ export const errorCatalogue = {
   IDEMPOTENCY_DONE: { status: 409, zh: '该请求已经完成，请刷新查看结果', en: 'This request was already carried out; refresh to see the result' },
   ALREADY_RECORDED: { status: 409, zh: '该服务的时长已记录', en: 'Hours for this service are already recorded' },
   ALREADY_REVERSED: { status: 409, zh: '该记录已被冲正', en: 'This entry has already been reversed' },
+  MENU_ITEM_FULL: { status: 409, zh: '该服务名额已满，请等有名额空出后再点单', en: 'This service is fully booked; order again when a place frees up' },
+  MENU_ITEM_RETIRED: { status: 409, zh: '该服务已下架，不再接受点单', en: 'This service has been withdrawn from the menu and takes no new orders' },
   INVALID_TRANSITION: { status: 409, zh: '当前状态为“{state}”，不能执行此操作', en: 'Not possible while the state is {state}' },
   WRONG_PASSWORD: { status: 400, zh: '原密码不正确', en: 'The current password is wrong' },
   WEAK_PASSWORD: { status: 400, zh: '密码至少 8 位，且须同时包含字母和数字', en: 'Passwords need at least 8 characters with letters and digits' },

@@ -14,6 +14,7 @@ import { certificateRoutes, verifyPageRoutes } from './certificates/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { hourRoutes } from './hours/routes.ts';
+import { sweepSmsOutbox } from './inbox/outbox.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { importTasks } from './imports/runner.ts';
@@ -58,7 +59,10 @@ export const modules: LianxinModule[] = [
     tasks: [{ name: 'close forgotten check-outs', everySeconds: 60, run: closeForgottenCheckOuts }],
   },
   { name: 'hours', routes: hourRoutes },
-  { name: 'inbox', routes: inboxRoutes },
+  {
+    name: 'inbox', routes: inboxRoutes,
+    tasks: [{ name: 'send texts left in the outbox', everySeconds: 30, run: (ctx) => sweepSmsOutbox(ctx) }],
+  },
   { name: 'files', routes: fileRoutes },
   {
     name: 'wishes', routes: wishRoutes,

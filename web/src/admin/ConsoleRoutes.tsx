@@ -11,6 +11,7 @@ import { CarePage } from './pages/care/CarePage';
 import { CertificatesPage } from './pages/certificates/CertificatesPage';
 import { HoursPage } from './pages/hours/HoursPage';
 import { ImportsPage } from './pages/imports/ImportsPage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { MenuPage } from './pages/menu/MenuPage';
 import { NetworkPage } from './pages/network/NetworkPage';
@@ -54,6 +55,7 @@ export function ConsoleRoutes() {
           <Route path="/staff" element={<StaffPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/stats" element={<LazyStatsPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
         </Route>
       </Route>
       <Route path="*" element={<Navigate to="/network" replace />} />

@@ -11,7 +11,11 @@ export type RecipientKind = NewRecipient['kind'];
 export type CareGroupSummary = Ok<Path<'/api/v1/care-groups', 'get'>>['items'][number];
 export type CareGroup = Ok<Path<'/api/v1/care-groups/{id}', 'get'>>;
 export type NewCareGroup = RequestBody<Path<'/api/v1/care-groups', 'post'>>;
+export type VisitPhoto = CareRecipientDetail['visits'][number]['photos'][number];
 export type Coverage = Ok<Path<'/api/v1/care/coverage', 'get'>>;
+export type CoverageList = NonNullable<NonNullable<Path<'/api/v1/care/coverage/recipients', 'get'>['parameters']['query']>['list']>;
+/** A recipient as the console's lists show them (masked name, plan, caretaker, lateness). */
+export type ListedRecipient = Ok<Path<'/api/v1/care/coverage/recipients', 'get'>>['items'][number];
 export type UnitPair = Ok<Path<'/api/v1/unit-pairs', 'get'>>['items'][number];
 export type NewUnitPair = RequestBody<Path<'/api/v1/unit-pairs', 'post'>>;
 export type UnitType = NewUnitPair['unitType'];

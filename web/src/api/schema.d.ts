@@ -5594,10 +5594,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service brands (品牌) */
+        /** Service brands (品牌): active ones, or all */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Also the retired brands (listed last) */
+                    includeRetired?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5615,6 +5618,10 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 description: string | null;
+                                /** @description When retired: kept on its projects, offered for no new one */
+                                retiredAt: string | null;
+                                /** @description Whether I may rename or retire it (staff of its city, or the province) */
+                                manageable: boolean;
                             }[];
                         };
                     };
@@ -5712,6 +5719,10 @@ export interface paths {
                             id: number;
                             name: string;
                             description: string | null;
+                            /** @description When retired: kept on its projects, offered for no new one */
+                            retiredAt: string | null;
+                            /** @description Whether I may rename or retire it (staff of its city, or the province) */
+                            manageable: boolean;
                         };
                     };
                 };
@@ -5784,6 +5795,124 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, retire or bring back a brand (staff of its city, or the province) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description true retires it, false brings it back */
+                        retired?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            /** @description When retired: kept on its projects, offered for no new one */
+                            retiredAt: string | null;
+                            /** @description Whether I may rename or retire it (staff of its city, or the province) */
+                            manageable: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/projects": {
@@ -7310,6 +7439,379 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/led": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities of the teams I lead (我带的活动), latest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                description: string | null;
+                                category: string;
+                                project: {
+                                    id: number;
+                                    name: string;
+                                };
+                                organization: {
+                                    id: number;
+                                    name: string;
+                                };
+                                site: {
+                                    id: number;
+                                    name: string;
+                                    /** @description GB/T 2260 division code, 12 digits */
+                                    regionCode: string;
+                                };
+                                address: string | null;
+                                longitude: number | null;
+                                latitude: number | null;
+                                checkinRadiusM: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                /** Format: date-time */
+                                recruitFrom: string;
+                                /** Format: date-time */
+                                recruitUntil: string;
+                                quota: number;
+                                confirmedCount: number;
+                                waitlistCount: number;
+                                requiresApproval: boolean;
+                                minAge: number | null;
+                                requiredSkills: string[];
+                                riskFlagged: boolean;
+                                insuranceRef: string | null;
+                                requiredQualification: string | null;
+                                peopleServed: number | null;
+                                recurrenceId: string | null;
+                                /** @enum {unknown} */
+                                status: "published" | "cancelled" | "finished";
+                                cancelReason: string | null;
+                                distanceKm?: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/mine/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the leaders rated my service */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number;
+                                score: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The volunteers’ ratings of the activity and the leader’s of each volunteer (staff over its area, the team leader) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number;
+                            averageScore: number | null;
+                            /** @description How many volunteers rated the activity */
+                            ratings: number;
+                            /** @description The latest comments, newest first, without names */
+                            comments: {
+                                score: number;
+                                comment: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description The leader’s rating of each volunteer’s service */
+                            volunteerRatings: {
+                                volunteerId: number;
+                                score: number;
+                                comment: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}": {
         parameters: {
             query?: never;
@@ -7455,7 +7957,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit an activity; afterwards, the people served */
+        /** Edit an activity: its time, place and requirements before it starts, the quota until it ends, the people served afterwards */
         patch: {
             parameters: {
                 query?: never;
@@ -7470,7 +7972,29 @@ export interface paths {
                     "application/json": {
                         title?: string;
                         description?: string | null;
+                        /** @description Until the end; never below those confirmed. A raise gives the new seats to the waiting list, longest-waiting first. */
                         quota?: number;
+                        /**
+                         * Format: date-time
+                         * @description Before the start only, and not once anyone has checked in; those signed up are told
+                         */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        /** Format: date-time */
+                        recruitFrom?: string;
+                        /**
+                         * Format: date-time
+                         * @description Left out: a recruitment that ran until the start follows a moved start
+                         */
+                        recruitUntil?: string;
+                        address?: string | null;
+                        longitude?: number | null;
+                        latitude?: number | null;
+                        /** @description Location check-in radius, metres (default 300) */
+                        checkinRadiusM?: number;
+                        minAge?: number | null;
+                        requiredSkills?: string[];
                         /** @description How many people the activity served */
                         peopleServed?: number;
                         requiredQualification?: string | null;
@@ -10279,7 +10803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An uploaded image (size=thumb for 320 px) */
+        /** An uploaded image (size=thumb for 320 px), to those who may see what it is attached to */
         get: {
             parameters: {
                 query?: {
@@ -12794,6 +13318,8 @@ export interface paths {
                                 place: string | null;
                                 schedule: string | null;
                                 capacity: number | null;
+                                /** @description Places taken: orders in progress for it (finished and cancelled ones free theirs) */
+                                used: number;
                                 /** @enum {unknown} */
                                 status: "pending" | "approved" | "rejected" | "retired";
                                 rejectReason: string | null;
@@ -12919,6 +13445,8 @@ export interface paths {
                                 place: string | null;
                                 schedule: string | null;
                                 capacity: number | null;
+                                /** @description Places taken: orders in progress for it (finished and cancelled ones free theirs) */
+                                used: number;
                                 /** @enum {unknown} */
                                 status: "pending" | "approved" | "rejected" | "retired";
                                 rejectReason: string | null;
@@ -13041,6 +13569,8 @@ export interface paths {
                             place: string | null;
                             schedule: string | null;
                             capacity: number | null;
+                            /** @description Places taken: orders in progress for it (finished and cancelled ones free theirs) */
+                            used: number;
                             /** @enum {unknown} */
                             status: "pending" | "approved" | "rejected" | "retired";
                             rejectReason: string | null;
@@ -13173,6 +13703,133 @@ export interface paths {
                             place: string | null;
                             schedule: string | null;
                             capacity: number | null;
+                            /** @description Places taken: orders in progress for it (finished and cancelled ones free theirs) */
+                            used: number;
+                            /** @enum {unknown} */
+                            status: "pending" | "approved" | "rejected" | "retired";
+                            rejectReason: string | null;
+                            site: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                /** @description GB/T 2260 division code, 12 digits */
+                                regionCode: string;
+                            };
+                            organization: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu/items/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an item off the menu (下架): no new orders; those placed go on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            category: string;
+                            description: string | null;
+                            place: string | null;
+                            schedule: string | null;
+                            capacity: number | null;
+                            /** @description Places taken: orders in progress for it (finished and cancelled ones free theirs) */
+                            used: number;
                             /** @enum {unknown} */
                             status: "pending" | "approved" | "rejected" | "retired";
                             rejectReason: string | null;
@@ -17673,7 +18330,14 @@ export interface paths {
                                 kind: string;
                                 summary: string;
                                 followUp: string | null;
-                                photos: string[];
+                                /** @description Served to those who may read the recipient only */
+                                photos: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    url: string;
+                                    /** @description 320 px */
+                                    thumbUrl: string;
+                                }[];
                                 volunteer: string;
                             }[];
                         };
@@ -17781,6 +18445,7 @@ export interface paths {
                         /** @enum {unknown} */
                         kind: "home" | "phone" | "accompany" | "other";
                         summary: string;
+                        /** @description Ids of images the member uploaded (POST /files) */
                         photos?: string[];
                         followUp?: string | null;
                     };
@@ -17866,6 +18531,110 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-recipients/{id}/photos/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a visit (members and staff who may read the recipient only; size=thumb for 320 px) */
+        get: {
+            parameters: {
+                query?: {
+                    size?: "full" | "thumb";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -18027,44 +18796,10 @@ export interface paths {
                             asOf: string;
                             recipients: number;
                             covered: number;
-                            overdue: {
-                                id: number;
-                                groupId: number;
-                                groupName: string;
-                                kind: string;
-                                /** @description Masked */
-                                name: string;
-                                visitEveryDays: number;
-                                caretaker: {
-                                    volunteerId: number;
-                                    name: string;
-                                    active: boolean;
-                                } | null;
-                                lastVisit: string | null;
-                                nextDue: string;
-                                /** @description Days past the visit plan (0: covered) */
-                                lateDays: number;
-                                mine?: boolean;
-                            }[];
-                            withoutCaretaker: {
-                                id: number;
-                                groupId: number;
-                                groupName: string;
-                                kind: string;
-                                /** @description Masked */
-                                name: string;
-                                visitEveryDays: number;
-                                caretaker: {
-                                    volunteerId: number;
-                                    name: string;
-                                    active: boolean;
-                                } | null;
-                                lastVisit: string | null;
-                                nextDue: string;
-                                /** @description Days past the visit plan (0: covered) */
-                                lateDays: number;
-                                mine?: boolean;
-                            }[];
+                            /** @description Recipients past their visit plan (listed by /care/coverage/recipients?list=overdue) */
+                            overdue: number;
+                            /** @description Recipients whose caretaker left or is missing (list=withoutCaretaker) */
+                            withoutCaretaker: number;
                             leavers: {
                                 groupId: number;
                                 groupName: string;
@@ -18074,6 +18809,135 @@ export interface paths {
                                 leftAt: string;
                                 recipients: number;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/coverage/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of the overdue recipients (longest first), or of those without an active caretaker */
+        get: {
+            parameters: {
+                query: {
+                    list: "overdue" | "withoutCaretaker";
+                    under?: string;
+                    asOf?: string;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                groupId: number;
+                                groupName: string;
+                                kind: string;
+                                /** @description Masked */
+                                name: string;
+                                visitEveryDays: number;
+                                caretaker: {
+                                    volunteerId: number;
+                                    name: string;
+                                    active: boolean;
+                                } | null;
+                                lastVisit: string | null;
+                                nextDue: string;
+                                /** @description Days past the visit plan (0: covered) */
+                                lateDays: number;
+                                mine?: boolean;
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last */
+                            nextCursor: string | null;
+                            asOf: string;
                         };
                     };
                 };
@@ -18180,6 +19044,10 @@ export interface paths {
                                 title: string | null;
                                 expertise: string[];
                                 phoneMasked: string | null;
+                                /** @description The area the lecturer belongs to */
+                                regionCode: string;
+                                /** @description Of my area: I may edit them */
+                                editable: boolean;
                             }[];
                         };
                     };
@@ -18283,6 +19151,10 @@ export interface paths {
                             title: string | null;
                             expertise: string[];
                             phoneMasked: string | null;
+                            /** @description The area the lecturer belongs to */
+                            regionCode: string;
+                            /** @description Of my area: I may edit them */
+                            editable: boolean;
                         };
                     };
                 };
@@ -18357,6 +19229,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lecturers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a lecturer of my area */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Omitted fields stay; a null phone clears it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        title?: string | null;
+                        expertise?: string[];
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            title: string | null;
+                            expertise: string[];
+                            phoneMasked: string | null;
+                            /** @description The area the lecturer belongs to */
+                            regionCode: string;
+                            /** @description Of my area: I may edit them */
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -18369,6 +19362,8 @@ export interface paths {
             parameters: {
                 query?: {
                     under?: string;
+                    /** @description Staff: the courses open to my area, with the unpublished ones it runs */
+                    manage?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -18400,6 +19395,8 @@ export interface paths {
                                 /** @description GB/T 2260 division code, 12 digits */
                                 regionCode: string;
                                 status: string;
+                                /** @description Run in my area: I may edit it and see the answers */
+                                editable: boolean;
                                 quiz: {
                                     question: string;
                                     options: string[];
@@ -18489,8 +19486,6 @@ export interface paths {
                     "application/json": {
                         title: string;
                         description?: string | null;
-                        /** @enum {unknown} */
-                        mode: "online" | "offline";
                         category: string;
                         materials?: {
                             /** @enum {unknown} */
@@ -18506,6 +19501,13 @@ export interface paths {
                         /** @description Percent of right answers to pass (default 60) */
                         passMark?: number;
                         grantsQualification?: string | null;
+                        /**
+                         * @description Learners see published courses only
+                         * @enum {unknown}
+                         */
+                        status?: "draft" | "published";
+                        /** @enum {unknown} */
+                        mode: "online" | "offline";
                         siteId: number;
                     };
                 };
@@ -18534,6 +19536,8 @@ export interface paths {
                             /** @description GB/T 2260 division code, 12 digits */
                             regionCode: string;
                             status: string;
+                            /** @description Run in my area: I may edit it and see the answers */
+                            editable: boolean;
                             quiz: {
                                 question: string;
                                 options: string[];
@@ -18656,6 +19660,8 @@ export interface paths {
                             /** @description GB/T 2260 division code, 12 digits */
                             regionCode: string;
                             status: string;
+                            /** @description Run in my area: I may edit it and see the answers */
+                            editable: boolean;
                             quiz: {
                                 question: string;
                                 options: string[];
@@ -18735,7 +19741,145 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a course run in my area */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Omitted fields stay; mode and site cannot change. Completions already earned stand. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        category?: string;
+                        materials?: {
+                            /** @enum {unknown} */
+                            kind: "video" | "document";
+                            title: string;
+                            url: string;
+                        }[];
+                        quiz?: {
+                            question: string;
+                            options: string[];
+                            answer: number;
+                        }[];
+                        /** @description Percent of right answers to pass (default 60) */
+                        passMark?: number;
+                        grantsQualification?: string | null;
+                        /**
+                         * @description Learners see published courses only
+                         * @enum {unknown}
+                         */
+                        status?: "draft" | "published";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {unknown} */
+                            mode: "online" | "offline";
+                            category: string;
+                            materials: {
+                                kind: string;
+                                title: string;
+                                url: string;
+                            }[];
+                            passMark: number;
+                            grantsQualification: string | null;
+                            /** @description GB/T 2260 division code, 12 digits */
+                            regionCode: string;
+                            status: string;
+                            /** @description Run in my area: I may edit it and see the answers */
+                            editable: boolean;
+                            quiz: {
+                                question: string;
+                                options: string[];
+                                /** @description Staff only */
+                                answer?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/courses/{id}/quiz": {
@@ -19308,7 +20452,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attend by the scanned code: completes the course */
+        /** Attend by the scanned code: completes an offline course (an online one is completed by its quiz) */
         post: {
             parameters: {
                 query?: never;
@@ -19335,6 +20479,7 @@ export interface paths {
                         "application/json": {
                             sessionId: number;
                             attended: boolean;
+                            completed: boolean;
                             qualification: string | null;
                         };
                     };
@@ -19404,6 +20549,353 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-sessions/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who signed up for a session and who attended */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                volunteerId: number;
+                                name: string;
+                                volunteerNo: string;
+                                phoneMasked: string;
+                                /** Format: date-time */
+                                enrolledAt: string;
+                                attendedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-sessions/{id}/roster/{volunteerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark attendance by hand, or take a mark back
+         * @description Marking adds a volunteer of my area who had not signed up (places permitting) and completes an offline course. Taking a mark back removes what this session earned.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    volunteerId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attended: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                volunteerId: number;
+                                name: string;
+                                volunteerNo: string;
+                                phoneMasked: string;
+                                /** Format: date-time */
+                                enrolledAt: string;
+                                attendedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer’s training records and qualifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            records: {
+                                courseId: number;
+                                title: string;
+                                mode: string;
+                                score: number | null;
+                                /** Format: date-time */
+                                completedAt: string;
+                            }[];
+                            qualifications: {
+                                qualification: string;
+                                /** Format: date-time */
+                                earnedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -20242,7 +21734,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                    action?: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove" | "care_hand_over";
                     actorId?: number;
                     /** @description What the entry is about, e.g. user:42; matches as a prefix */
                     subject?: string;
@@ -20276,7 +21768,7 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 /** @enum {unknown} */
-                                action: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove";
+                                action: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove" | "care_hand_over";
                                 subject: string;
                                 regionCode: string | null;
                                 reason: string | null;
@@ -21040,6 +22532,261 @@ export interface paths {
                             /** @enum {unknown} */
                             status: "accepted" | "declined";
                             postId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callups/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my accept, freeing my place at the post */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callupId: number;
+                            /** @enum {unknown} */
+                            status: "accepted" | "declined";
+                            postId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callups/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a responder to another post (never past its capacity) or to standing by */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        volunteerId: number;
+                        /** @description The post to move to; null to stand by */
+                        postId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            description: string | null;
+                            areaPrefix: string;
+                            categories: string[];
+                            skills: string[];
+                            headcount: number;
+                            reserveOnly: boolean;
+                            /** @enum {unknown} */
+                            status: "fanning_out" | "open" | "stood_down";
+                            /** @description Volunteers reached so far */
+                            notified: number;
+                            accepted: number;
+                            declined: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            posts: {
+                                id: number;
+                                name: string;
+                                siteId: number | null;
+                                address: string | null;
+                                capacity: number;
+                                assigned: number;
+                                responders: {
+                                    volunteerId: number;
+                                    name: string;
+                                    phoneMasked: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                            /** @description Accepted with every post full */
+                            standby: {
+                                volunteerId: number;
+                                name: string;
+                                phoneMasked: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
                         };
                     };
                 };

@@ -3,6 +3,8 @@ import { InboxCountProvider } from './inboxCount';
 import { MyVolunteerProvider } from './myVolunteer';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 import { ActivityPage } from './pages/activities/ActivityPage';
+import { LeaderActivityPage } from './pages/activities/LeaderActivityPage';
+import { LeaderQrPage } from './pages/activities/LeaderQrPage';
 import { CallupPage } from './pages/callups/CallupPage';
 import { CallupsPage } from './pages/callups/CallupsPage';
 import { CarePage } from './pages/care/CarePage';
@@ -36,10 +38,13 @@ export function MobileRoutes() {
         <Route path="/register" element={<RegisterPage />} />
         <Route path="/portal/:id" element={<PortalPage />} />
         <Route element={<RequireSignIn />}>
+          {/* The leader's check-in screen: the QR code alone, without the tab bar. */}
+          <Route path="/activities/:id/lead/qr" element={<LeaderQrPage />} />
           <Route element={<InboxCountProvider><TabLayout /></InboxCountProvider>}>
             <Route index element={<HomePage />} />
             <Route path="/activities" element={<ActivitiesPage />} />
             <Route path="/activities/:id" element={<ActivityPage />} />
+            <Route path="/activities/:id/lead" element={<LeaderActivityPage />} />
             <Route path="/teams" element={<TeamsPage />} />
             <Route path="/teams/:id" element={<TeamPage />} />
             <Route path="/inbox" element={<InboxPage />} />

@@ -45,15 +45,28 @@ export interface Standing {
   claimed: boolean;
   /** An approved volunteer may claim as themself. */
   activeVolunteer: boolean;
+  /** A leader of an approved team may claim for it. */
+  leadsTeam?: boolean;
 }
 
-export type WishStep = 'claim' | 'fulfil' | 'confirm' | 'withdraw';
+export type WishStep = 'claim' | 'fulfil' | 'release' | 'confirm' | 'withdraw';
+
+/** For whom a claim is made: the person themself, or one of the teams they lead. */
+export type ClaimFor = { as: 'volunteer' } | { as: 'organization'; organizationId: number };
+
+/** Whom this person may claim for, themself first: they if an approved volunteer, then each team they lead. */
+export function claimChoices(activeVolunteer: boolean, teams: readonly { id: number }[]): ClaimFor[] {
+  return [
+    ...(activeVolunteer ? [{ as: 'volunteer' } as const] : []),
+    ...teams.map((team) => ({ as: 'organization', organizationId: team.id }) as const),
+  ];
+}
 
 /** What this person can do next on the phone, in the order the screen offers them. */
 export function nextSteps(wish: Pick<Wish, 'status'>, who: Standing): WishStep[] {
   const steps: WishStep[] = [];
-  if (wish.status === 'published' && !who.posted && who.activeVolunteer) steps.push('claim');
-  if (wish.status === 'claimed' && who.claimed) steps.push('fulfil');
+  if (wish.status === 'published' && !who.posted && (who.activeVolunteer || who.leadsTeam === true)) steps.push('claim');
+  if (wish.status === 'claimed' && who.claimed) steps.push('fulfil', 'release');
   if (wish.status === 'fulfilled' && who.posted) steps.push('confirm');
   if ((wish.status === 'submitted' || wish.status === 'published') && who.posted) steps.push('withdraw');
   return steps;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import openapi from '../api/openapi.json' with { type: 'json' };
 import {
-  beneficiaryGroups, daysLeft, nextSteps, openCampaigns, valueProblem, wallArea, wishCategories, wishLimits, wishStatuses, type WishStatus,
+  beneficiaryGroups, claimChoices, daysLeft, nextSteps, openCampaigns, valueProblem, wallArea, wishCategories, wishLimits, wishStatuses, type WishStatus,
 } from './wishes';
 
 type Schema = { enum?: string[]; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; maxItems?: number; anyOf?: Schema[]; items?: Schema; properties?: Record<string, Schema> };
@@ -37,8 +37,17 @@ describe('wish lists and limits follow the API', () => {
   });
 });
 
+describe('claimChoices', () => {
+  it('offers myself first when I am an approved volunteer, then each team I lead', () => {
+    expect(claimChoices(true, [{ id: 4 }, { id: 9 }])).toEqual([{ as: 'volunteer' }, { as: 'organization', organizationId: 4 }, { as: 'organization', organizationId: 9 }]);
+    expect(claimChoices(false, [{ id: 4 }])).toEqual([{ as: 'organization', organizationId: 4 }]);
+    expect(claimChoices(true, [])).toEqual([{ as: 'volunteer' }]);
+    expect(claimChoices(false, [])).toEqual([]);
+  });
+});
+
 describe('nextSteps', () => {
-  const nobody = { posted: false, claimed: false, activeVolunteer: false };
+  const nobody = { posted: false, claimed: false, activeVolunteer: false, leadsTeam: false };
   const steps = (status: WishStatus, who: Partial<typeof nobody>) => nextSteps({ status }, { ...nobody, ...who });
 
   it('lets an approved volunteer claim a wish on the wall, but not their own', () => {
@@ -48,8 +57,22 @@ describe('nextSteps', () => {
     expect(steps('claimed', { activeVolunteer: true })).toEqual([]);
   });
 
+  it('lets a team leader claim for their team even when not a volunteer themself', () => {
+    expect(steps('published', { leadsTeam: true })).toEqual(['claim']);
+    expect(steps('published', { leadsTeam: true, posted: true })).toEqual(['withdraw']);
+    expect(steps('claimed', { leadsTeam: true })).toEqual([]);
+    expect(nextSteps({ status: 'published' }, { posted: false, claimed: false, activeVolunteer: false })).toEqual([]);
+  });
+
+  it('lets only the claimer release, and only while claimed', () => {
+    expect(steps('claimed', { claimed: true })).toContain('release');
+    expect(steps('claimed', { posted: true })).not.toContain('release');
+    expect(steps('fulfilled', { claimed: true })).not.toContain('release');
+    expect(steps('published', { claimed: true, activeVolunteer: true })).toEqual(['claim']);
+  });
+
   it('lets the claimer fulfil and the poster confirm', () => {
-    expect(steps('claimed', { claimed: true })).toEqual(['fulfil']);
+    expect(steps('claimed', { claimed: true })).toEqual(['fulfil', 'release']);
     expect(steps('fulfilled', { claimed: true })).toEqual([]);
     expect(steps('fulfilled', { posted: true })).toEqual(['confirm']);
     expect(steps('confirmed', { posted: true, claimed: true })).toEqual([]);

@@ -403,3 +403,193 @@ describe('overlapping activities', () => {
     expect(spans.map((row) => [row.started_at.getTime() - start, row.ended_at.getTime() - start])).toEqual([[0, 2 * HOUR], [HOUR, 3 * HOUR]]);
   });
 });
+
+describe('editing an activity', () => {
+  const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+  /** An activity tomorrow, recruiting until its start. */
+  const tomorrow = (overrides: Parameters<typeof activity>[0] = {}) => {
+    const startsAt = at(24);
+    return activity({ startsAt, endsAt: at(26), recruitUntil: startsAt, ...overrides });
+  };
+  const edit = (id: number, body: object) => centerAdmin.patch(`/api/v1/activities/${id}`, body);
+  const kinds = async (v: { client: TestClient }) => (await v.client.get('/api/v1/inbox')).body.items.map((item: { kind: string }) => item.kind);
+
+  it('moves the time and place before the start, and tells everyone signed up', async () => {
+    const made = await tomorrow({ quota: 1 });
+    const [a, b] = [await volunteer(), await volunteer()];
+    for (const v of [a, b]) await v.client.post(`/api/v1/activities/${made.id}/signup`);
+    const startsAt = at(48);
+    const moved = await edit(made.id, { startsAt, endsAt: at(51), address: '庆南社区广场东门', latitude: 41.42, longitude: 122.44, checkinRadiusM: 150, title: '周末义诊' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ title: '周末义诊', address: '庆南社区广场东门', latitude: 41.42, checkinRadiusM: 150, recruitUntil: startsAt });
+    expect(new Date(moved.body.startsAt).toISOString()).toBe(startsAt);
+    for (const v of [a, b]) {
+      const [latest] = (await v.client.get('/api/v1/inbox')).body.items;
+      expect(latest).toMatchObject({ kind: 'activity_changed', title: '活动变更：周末义诊' });
+      expect(latest.body).toContain('庆南社区广场东门');
+    }
+    // A new title alone, or the same values sent back, tell nobody.
+    expect((await edit(made.id, { title: '周末社区义诊', startsAt, address: '庆南社区广场东门' })).status).toBe(200);
+    expect((await kinds(a)).filter((kind: string) => kind === 'activity_changed')).toHaveLength(1);
+  });
+
+  it('refuses edits that make no sense', async () => {
+    const made = await tomorrow({ quota: 3 });
+    const [a, b] = [await volunteer(), await volunteer()];
+    for (const v of [a, b]) await v.client.post(`/api/v1/activities/${made.id}/signup`);
+    expect((await edit(made.id, { endsAt: at(23) })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'endsAt' });
+    expect((await edit(made.id, { startsAt: at(-1), endsAt: at(2) })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'startsAt' });
+    expect((await edit(made.id, { recruitUntil: at(27) })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'recruitUntil' });
+    expect((await edit(made.id, { latitude: null })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'latitude' });
+    const below = await edit(made.id, { quota: 1 });
+    expect(below.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'quota', message: '已有 2 人报名成功，名额不能少于此数' });
+    expect((await edit(made.id, { quota: 2 })).body.quota).toBe(2);
+
+    // Started (it runs from now): the time, place and requirements stand; the title and quota may change.
+    const running = await activity();
+    expect((await edit(running.id, { endsAt: at(5) })).body.error.code).toBe('CONFLICT');
+    expect((await edit(running.id, { minAge: 18 })).body.error.code).toBe('CONFLICT');
+    expect((await edit(running.id, { endsAt: running.endsAt, quota: 12, title: '改名的活动' })).body).toMatchObject({ quota: 12, title: '改名的活动' });
+
+    // Checked in early (check-in opens half an hour before): the time and place stand.
+    const soon = await activity({ startsAt: at(0.25), endsAt: at(2) });
+    const early = await volunteer();
+    await early.client.post(`/api/v1/activities/${soon.id}/signup`);
+    expect((await early.client.post(`/api/v1/activities/${soon.id}/checkin`, here)).status).toBe(200);
+    const late = await edit(soon.id, { startsAt: at(1), endsAt: at(3) });
+    expect(late.body.error).toMatchObject({ code: 'CONFLICT', message: '已有志愿者签到，活动的时间和地点不能再改' });
+    expect((await edit(soon.id, { checkinRadiusM: 1000 })).body.error.code).toBe('CONFLICT');
+    expect((await edit(soon.id, { quota: 11 })).status).toBe(200);
+
+    const cancelled = await tomorrow();
+    await centerAdmin.post(`/api/v1/activities/${cancelled.id}/cancel`, { reason: '场地临时占用' });
+    expect((await edit(cancelled.id, { quota: 30 })).body.error.code).toBe('CONFLICT');
+    expect((await edit(cancelled.id, { startsAt: at(30) })).body.error.code).toBe('CONFLICT');
+  });
+
+  it('gives a raised quota to the waiting list in order, each told, and never past the quota in a rush', async () => {
+    const made = await tomorrow({ quota: 1 });
+    const waiting = [await volunteer(), await volunteer(), await volunteer(), await volunteer()];
+    for (const v of waiting) await v.client.post(`/api/v1/activities/${made.id}/signup`);
+    const raised = await edit(made.id, { quota: 3 });
+    expect(raised.body).toMatchObject({ quota: 3, confirmedCount: 3, waitlistCount: 1 });
+    const roster = await centerAdmin.get(`/api/v1/activities/${made.id}/roster`);
+    expect(roster.body.items.map((r: { volunteerId: number; status: string }) => [r.volunteerId, r.status])).toEqual([
+      [waiting[0]!.id, 'confirmed'], [waiting[1]!.id, 'confirmed'], [waiting[2]!.id, 'confirmed'], [waiting[3]!.id, 'waitlisted'],
+    ]);
+    expect(await kinds(waiting[1]!)).toContain('signup_confirmed');
+    expect(await kinds(waiting[3]!)).not.toContain('signup_confirmed');
+
+    // Raised again while five more sign up at once: six seats, never seven, the longest-waiting first.
+    const crowd = await Promise.all(Array.from({ length: 5 }, () => volunteer()));
+    const answers = await Promise.all([edit(made.id, { quota: 6 }), ...crowd.map((v) => v.client.post(`/api/v1/activities/${made.id}/signup`))]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 201, 201, 201, 201, 201]);
+    const row = await server.ctx.db.selectFrom('activities').select(['confirmed_count', 'waitlist_count']).where('id', '=', made.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ confirmed_count: 6, waitlist_count: 3 });
+    const statuses = await server.ctx.db.selectFrom('signups').select(['volunteer_id', 'status']).where('activity_id', '=', made.id).execute();
+    expect(statuses.filter((s) => s.status === 'confirmed')).toHaveLength(6);
+    expect(statuses.find((s) => s.volunteer_id === waiting[3]!.id)?.status).toBe('confirmed');
+  });
+});
+
+describe('the team leader on the phone', () => {
+  /** A volunteer who leads a new team with an approved project; the other team's project is `projectId`. */
+  async function leaderOfTeam() {
+    const leader = await volunteer();
+    const team = await buildOrganization(server.ctx, centerActor, { siteId: station, name: `带队测试队${leader.id}` });
+    await server.ctx.db.updateTable('organizations').set({ leader_volunteer_id: leader.id }).where('id', '=', team.id).execute();
+    const project = await buildProject(server.ctx, centerActor, { organizationId: team.id, name: '带队测试项目' });
+    return { ...leader, teamId: team.id, projectId: project.id };
+  }
+
+  it('sees only the activities of the teams they lead; the console list stays staff-only', async () => {
+    const leader = await leaderOfTeam();
+    const own = [await activity({ projectId: leader.projectId, title: '本队活动一' }), await activity({ projectId: leader.projectId, title: '本队活动二' })];
+    await activity({ title: '别队的活动' });
+    const led = await leader.client.get('/api/v1/activities/led');
+    expect(led.status).toBe(200);
+    expect(led.body.items.map((a: { id: number }) => a.id).sort()).toEqual(own.map((a) => a.id).sort());
+    expect(led.body.items.every((a: { organization: { id: number } }) => a.organization.id === leader.teamId)).toBe(true);
+    expect((await (await volunteer()).client.get('/api/v1/activities/led')).body).toEqual({ items: [] });
+    expect((await leader.client.get('/api/v1/activities')).status).toBe(403);
+  });
+
+  it('approves, shows the code, marks, confirms and rates on their team’s activity, and finds nothing on another team’s', async () => {
+    const leader = await leaderOfTeam();
+    const pending = await activity({ projectId: leader.projectId, requiresApproval: true });
+    const v = await volunteer();
+    expect((await v.client.post(`/api/v1/activities/${pending.id}/signup`)).body.status).toBe('pending');
+    expect((await leader.client.post(`/api/v1/activities/${pending.id}/signups/${v.id}`, { decision: 'approve' })).body).toEqual({ activityId: pending.id, status: 'confirmed' });
+    const code = await leader.client.get(`/api/v1/activities/${pending.id}/checkin-code`);
+    expect(code.status).toBe(200);
+    expect((await v.client.post(`/api/v1/activities/${pending.id}/checkin`, { token: code.body.token })).body).toMatchObject({ method: 'qr', repeated: false });
+
+    const start = Date.now() - 4 * HOUR;
+    const past = await pastActivity(start, 3);
+    await server.ctx.db.updateTable('activities').set({ project_id: leader.projectId }).where('id', '=', past.id).execute();
+    const [phoneless, scanned] = [await volunteer(), await volunteer()];
+    await server.ctx.db.insertInto('signups').values({ activity_id: past.id, volunteer_id: phoneless.id, status: 'confirmed' }).execute();
+    await attended(past.id, scanned.id, { from: start, to: start + HOUR });
+    const marked = await leader.client.put(`/api/v1/activities/${past.id}/roster/${phoneless.id}`, {
+      checkInAt: new Date(start).toISOString(), checkOutAt: new Date(start + 2 * HOUR).toISOString(),
+    });
+    expect(marked.status).toBe(200);
+    const confirmed = await leader.client.post(`/api/v1/activities/${past.id}/confirm`, {});
+    expect(confirmed.body).toEqual({ recorded: [{ volunteerId: phoneless.id, minutes: 120 }, { volunteerId: scanned.id, minutes: 60 }].sort((a, b) => a.volunteerId - b.volunteerId), skipped: [] });
+    const entries = await server.ctx.db.selectFrom('service_hours').select(['volunteer_id', 'minutes', 'organization_id', 'recorded_by'])
+      .where('source', '=', 'activity').where('source_id', '=', past.id).orderBy('volunteer_id').execute();
+    expect(entries).toEqual([phoneless.id, scanned.id].sort((a, b) => a - b).map((id) => ({
+      volunteer_id: id, minutes: id === phoneless.id ? 120 : 60, organization_id: leader.teamId, recorded_by: leader.actor.userId,
+    })));
+    const rated = await leader.client.post(`/api/v1/activities/${past.id}/volunteers/${scanned.id}/rating`, { score: 4, comment: '认真负责' });
+    expect(rated.status).toBe(200);
+    expect((await scanned.client.get('/api/v1/activities/mine/ratings')).body.items).toEqual([
+      { activityId: past.id, score: 4, comment: '认真负责', createdAt: expect.any(String) },
+    ]);
+
+    // Another team's activity: the leader finds nothing there, whatever they try.
+    const other = await pastActivity(start, 3);
+    const stranger = await volunteer();
+    await attended(other.id, stranger.id, { from: start, to: start + HOUR });
+    const tries = [
+      leader.client.post(`/api/v1/activities/${other.id}/signups/${stranger.id}`, { decision: 'reject' }),
+      leader.client.get(`/api/v1/activities/${other.id}/roster`),
+      leader.client.get(`/api/v1/activities/${other.id}/checkin-code`),
+      leader.client.put(`/api/v1/activities/${other.id}/roster/${stranger.id}`, { checkInAt: new Date(start).toISOString() }),
+      leader.client.post(`/api/v1/activities/${other.id}/confirm`, {}),
+      leader.client.post(`/api/v1/activities/${other.id}/volunteers/${stranger.id}/rating`, { score: 1 }),
+      leader.client.get(`/api/v1/activities/${other.id}/evaluations`),
+    ];
+    expect((await Promise.all(tries)).map((answer) => answer.status)).toEqual(Array<number>(tries.length).fill(404));
+    expect(await ledgerOf(other.id)).toEqual([]);
+  });
+});
+
+describe('evaluations', () => {
+  it('show the average, the count and the latest comments to those who run the activity, and only to them', async () => {
+    const start = Date.now() - 4 * HOUR;
+    const made = await pastActivity(start, 3);
+    const [a, b, c] = [await volunteer(), await volunteer(), await volunteer()];
+    for (const v of [a, b, c]) await attended(made.id, v.id, { from: start, to: start + HOUR });
+    const empty = await centerAdmin.get(`/api/v1/activities/${made.id}/evaluations`);
+    expect(empty.body).toEqual({ activityId: made.id, averageScore: null, ratings: 0, comments: [], volunteerRatings: [] });
+
+    expect((await a.client.post(`/api/v1/activities/${made.id}/rating`, { score: 5, comment: '组织得很好' })).body).toMatchObject({ averageScore: 5, ratings: 1 });
+    await b.client.post(`/api/v1/activities/${made.id}/rating`, { score: 4 });
+    await c.client.post(`/api/v1/activities/${made.id}/rating`, { score: 3, comment: '等候时间长' });
+    // A second rating replaces the first: 2 + 4 + 3 over three.
+    await a.client.post(`/api/v1/activities/${made.id}/rating`, { score: 2, comment: '后来有点乱' });
+    await centerAdmin.post(`/api/v1/activities/${made.id}/volunteers/${b.id}/rating`, { score: 5, comment: null });
+
+    const shown = await centerAdmin.get(`/api/v1/activities/${made.id}/evaluations`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ activityId: made.id, averageScore: 3, ratings: 3, volunteerRatings: [{ volunteerId: b.id, score: 5, comment: null }] });
+    expect(shown.body.comments.map((row: { score: number; comment: string }) => [row.score, row.comment])).toEqual([[3, '等候时间长'], [2, '后来有点乱']]);
+
+    const other = await buildUser(server.ctx, { siteId: await site('210323000000', 'center'), role: 'center_admin' });
+    expect((await (await server.signIn(other.phone, other.password)).get(`/api/v1/activities/${made.id}/evaluations`)).status).toBe(404);
+    expect((await a.client.get(`/api/v1/activities/${made.id}/evaluations`)).status).toBe(404);
+    expect((await b.client.get('/api/v1/activities/mine/ratings')).body.items).toMatchObject([{ activityId: made.id, score: 5, comment: null }]);
+    expect((await c.client.get('/api/v1/activities/mine/ratings')).body.items).toEqual([]);
+  });
+});

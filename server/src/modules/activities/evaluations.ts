@@ -31,6 +31,33 @@ export async function rateVolunteer(ctx: AppContext, actor: Actor, activityId: n
   return summary(ctx, activityId);
 }
 
+/** How many recent comments the activity's evaluations show. */
+const RECENT_COMMENTS = 10;
+
+/**
+ * The activity's evaluations for those who run it (staff over its area, the team leader):
+ * the volunteers' average score and count, their latest comments (without names: a rating
+ * is given in confidence), and the leader's own rating of each volunteer.
+ */
+export async function evaluationsOf(ctx: AppContext, actor: Actor, activityId: number) {
+  await activityManagedBy(ctx, actor, activityId);
+  const [rating, comments, given] = await Promise.all([
+    summary(ctx, activityId), q.recentActivityComments(ctx.db, activityId, RECENT_COMMENTS), q.volunteerRatings(ctx.db, activityId),
+  ]);
+  return {
+    ...rating,
+    comments: comments.map((row) => ({ score: row.score, comment: row.comment ?? '', createdAt: row.created_at.toISOString() })),
+    volunteerRatings: given.map((row) => ({ volunteerId: row.volunteer_id, score: row.score, comment: row.comment || null })),
+  };
+}
+
+/** How the leaders rated my service, activity by activity (none when I am no volunteer). */
+export async function myServiceRatings(ctx: AppContext, actor: Actor) {
+  const volunteer = await volunteers.volunteerOfUser(ctx, actor.userId);
+  const rows = volunteer ? await q.ratingsOfVolunteer(ctx.db, volunteer.id) : [];
+  return { items: rows.map((row) => ({ activityId: row.activity_id, score: row.score, comment: row.comment || null, createdAt: row.created_at.toISOString() })) };
+}
+
 async function summary(ctx: AppContext, activityId: number) {
   const row = await q.activityRating(ctx.db, activityId);
   return { activityId, averageScore: row.average === null ? null : Math.round(Number(row.average) * 10) / 10, ratings: row.count };

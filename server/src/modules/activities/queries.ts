@@ -325,9 +325,16 @@ export function volunteerRatings(db: Kysely<DB>, activityId: number) {
     .where('activity_id', '=', activityId).where('direction', '=', 'of_volunteer').orderBy('volunteer_id').execute();
 }
 
-/** How leaders rated this volunteer's service, activity by activity. */
+/**
+ * How leaders rated this volunteer's service, activity by activity. Reached through the
+ * volunteer's sign-ups (indexed by volunteer; a rated volunteer attended, so signed up),
+ * then the evaluation's own key, not by a scan of every evaluation.
+ */
 export function ratingsOfVolunteer(db: Kysely<DB>, volunteerId: number) {
-  return db.selectFrom('evaluations').select(['activity_id', 'score', 'comment', 'created_at'])
-    .where('volunteer_id', '=', volunteerId).where('direction', '=', 'of_volunteer')
-    .orderBy('created_at', 'desc').orderBy('activity_id', 'desc').execute();
+  return db.selectFrom('signups')
+    .innerJoin('evaluations', (join) => join.onRef('evaluations.activity_id', '=', 'signups.activity_id')
+      .onRef('evaluations.volunteer_id', '=', 'signups.volunteer_id').on('evaluations.direction', '=', 'of_volunteer'))
+    .select(['evaluations.activity_id', 'evaluations.score', 'evaluations.comment', 'evaluations.created_at'])
+    .where('signups.volunteer_id', '=', volunteerId)
+    .orderBy('evaluations.created_at', 'desc').orderBy('evaluations.activity_id', 'desc').execute();
 }

@@ -6,6 +6,9 @@ import {
   Activity, ActivityDetail, ActivityInput, ActivityList, ActivityListQuery, ActivityPage, ActivityUpdate, BrowseQuery, CancelRequest, CheckInCode, CheckResult,
   ConfirmRequest, ConfirmResult, MySignups, Proof, RatingRequest, RatingSummary, Roster, RosterMark, SignupDecision, SignupResult, VolunteerParams,
 } from './schemas.ts';
+import { Evaluations, MyServiceRatings } from './evaluation-schemas.ts';
+import { evaluationsOf, myServiceRatings } from './evaluations.ts';
+import { ledActivities } from './led.ts';
 import * as activities from './service.ts';
 
 const tags = ['activities'];
@@ -37,6 +40,24 @@ export function activityRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: 'My sign-ups and attendance', response: { 200: MySignups, ...errorResponses } },
   }, async (request) => activities.mySignups(ctx, requireActor(request)));
 
+  app.get('/activities/led', {
+    config: { access: 'signedIn' },
+    schema: { tags, summary: 'Activities of the teams I lead (我带的活动), latest first', response: { 200: ActivityList, ...errorResponses } },
+  }, async (request) => ledActivities(ctx, requireActor(request)));
+
+  app.get('/activities/mine/ratings', {
+    config: { access: 'signedIn' },
+    schema: { tags, summary: 'How the leaders rated my service', response: { 200: MyServiceRatings, ...errorResponses } },
+  }, async (request) => myServiceRatings(ctx, requireActor(request)));
+
+  app.get('/activities/:id/evaluations', {
+    config: { access: 'signedIn' },
+    schema: {
+      tags, summary: 'The volunteers’ ratings of the activity and the leader’s of each volunteer (staff over its area, the team leader)',
+      params: IdParams, response: { 200: Evaluations, ...errorResponses },
+    },
+  }, async (request) => evaluationsOf(ctx, requireActor(request), request.params.id));
+
   app.get('/activities/:id', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'One activity, with my sign-up status', params: IdParams, response: { 200: ActivityDetail, ...errorResponses } },
@@ -44,7 +65,7 @@ export function activityRoutes(app: App, ctx: AppContext) {
 
   app.patch('/activities/:id', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'Edit an activity; afterwards, the people served', params: IdParams, body: ActivityUpdate, response: { 200: Activity, ...errorResponses } },
+    schema: { tags, summary: 'Edit an activity: its time, place and requirements before it starts, the quota until it ends, the people served afterwards', params: IdParams, body: ActivityUpdate, response: { 200: Activity, ...errorResponses } },
   }, async (request) => activities.updateActivity(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/activities/:id/cancel', {

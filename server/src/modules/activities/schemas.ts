@@ -33,9 +33,22 @@ export const ActivityInput = Type.Object(
 
 export const ActivityUpdate = Type.Object(
   {
-    title: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
-    description: Type.Optional(nullable(Type.String({ maxLength: 5000 }))),
-    quota: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    title: Type.Optional(ActivityInput.properties.title),
+    description: Type.Optional(ActivityInput.properties.description),
+    quota: Type.Optional(Type.Integer({
+      minimum: 1, maximum: 100000,
+      description: 'Until the end; never below those confirmed. A raise gives the new seats to the waiting list, longest-waiting first.',
+    })),
+    startsAt: Type.Optional(Type.String({ format: 'date-time', description: 'Before the start only, and not once anyone has checked in; those signed up are told' })),
+    endsAt: Type.Optional(Timestamp),
+    recruitFrom: Type.Optional(Timestamp),
+    recruitUntil: Type.Optional(Type.String({ format: 'date-time', description: 'Left out: a recruitment that ran until the start follows a moved start' })),
+    address: ActivityInput.properties.address,
+    longitude: ActivityInput.properties.longitude,
+    latitude: ActivityInput.properties.latitude,
+    checkinRadiusM: ActivityInput.properties.checkinRadiusM,
+    minAge: ActivityInput.properties.minAge,
+    requiredSkills: ActivityInput.properties.requiredSkills,
     peopleServed: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'How many people the activity served' })),
     requiredQualification: Type.Optional(nullable(Type.String({
       maxLength: 30, description: 'One a published course open to the activity’s area grants (GET /training/qualifications); null or blank: none. Sign-ups already made stand.',

@@ -12,7 +12,7 @@ import * as sites from '../sites/service.ts';
 import * as training from '../training/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import { activityManagedBy } from './access.ts';
-import type { SignupStatus } from './signups.ts';
+import { fillNewSeats, type SignupStatus } from './signups.ts';
 import * as q from './queries.ts';
 
 export { signUp, cancelSignup, decideSignup, mySignups } from './signups.ts';
@@ -193,31 +193,133 @@ export interface ActivityPatch {
   peopleServed?: number;
   /** Applies to sign-ups from now on; those already made stand. */
   requiredQualification?: string | null;
+  startsAt?: string;
+  endsAt?: string;
+  recruitFrom?: string;
+  recruitUntil?: string;
+  address?: string | null;
+  longitude?: number | null;
+  latitude?: number | null;
+  checkinRadiusM?: number;
+  minAge?: number | null;
+  requiredSkills?: string[];
 }
 
+const cleanSkills = (skills: string[]) => skills.map((skill) => skill.trim()).filter(Boolean);
+const instant = (value: string) => new Date(value).getTime();
+
+/**
+ * What only changes before the activity starts (its time and place, and who may sign up),
+ * each with "does the patch change it": a form sending back the same values changes nothing.
+ */
+const beforeStart: Record<string, (patch: ActivityPatch, row: q.ActivityRow) => boolean> = {
+  startsAt: (p, row) => p.startsAt !== undefined && instant(p.startsAt) !== row.starts_at.getTime(),
+  endsAt: (p, row) => p.endsAt !== undefined && instant(p.endsAt) !== row.ends_at.getTime(),
+  recruitFrom: (p, row) => p.recruitFrom !== undefined && instant(p.recruitFrom) !== row.recruit_from.getTime(),
+  recruitUntil: (p, row) => p.recruitUntil !== undefined && instant(p.recruitUntil) !== row.recruit_until.getTime(),
+  address: (p, row) => p.address !== undefined && (p.address?.trim() || null) !== row.address,
+  longitude: (p, row) => p.longitude !== undefined && p.longitude !== row.longitude,
+  latitude: (p, row) => p.latitude !== undefined && p.latitude !== row.latitude,
+  checkinRadiusM: (p, row) => p.checkinRadiusM !== undefined && p.checkinRadiusM !== row.checkin_radius_m,
+  minAge: (p, row) => p.minAge !== undefined && p.minAge !== row.min_age,
+  requiredSkills: (p, row) => p.requiredSkills !== undefined && cleanSkills(p.requiredSkills).join('\n') !== row.required_skills.join('\n'),
+};
+
+const refuseEdit = (zh: string, en: string) => new AppError('CONFLICT', { detail: { zh, en } });
+const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
+
+/**
+ * The new time and place, checked: a start still ahead, an end after it, recruitment inside
+ * them; and no move at all once someone has checked in (check-in opens before the start,
+ * and their check-in was taken against the old window and place).
+ */
+async function rescheduled(ctx: AppContext, row: q.ActivityRow, patch: ActivityPatch, now: Date) {
+  const startsAt = patch.startsAt !== undefined ? new Date(patch.startsAt) : row.starts_at;
+  const endsAt = patch.endsAt !== undefined ? new Date(patch.endsAt) : row.ends_at;
+  const recruitFrom = patch.recruitFrom !== undefined ? new Date(patch.recruitFrom) : row.recruit_from;
+  // Recruitment that ran until the start (the default) follows a moved start.
+  const recruitUntil = patch.recruitUntil !== undefined ? new Date(patch.recruitUntil) : sameTime(row.recruit_until, row.starts_at) ? startsAt : row.recruit_until;
+  const longitude = patch.longitude !== undefined ? patch.longitude : row.longitude;
+  const latitude = patch.latitude !== undefined ? patch.latitude : row.latitude;
+  const address = patch.address !== undefined ? patch.address?.trim() || null : row.address;
+  if ((longitude == null) !== (latitude == null)) throw invalid('latitude', '经度和纬度须同时填写', 'Longitude and latitude go together');
+  const timeMoved = !sameTime(startsAt, row.starts_at) || !sameTime(endsAt, row.ends_at);
+  const placeMoved = longitude !== row.longitude || latitude !== row.latitude || address !== row.address;
+  if (timeMoved && startsAt <= now) throw invalid('startsAt', '开始时间须晚于现在', 'The start must be in the future');
+  checkTimes(startsAt, endsAt, recruitFrom, recruitUntil);
+  const radiusChanged = patch.checkinRadiusM !== undefined && patch.checkinRadiusM !== row.checkin_radius_m;
+  if ((timeMoved || placeMoved || radiusChanged) && (await q.anyAttendance(ctx.db, row.id))) {
+    throw refuseEdit('已有志愿者签到，活动的时间和地点不能再改', 'Volunteers have checked in; the time and place can no longer change');
+  }
+  return {
+    changed: { timeMoved, placeMoved },
+    fields: {
+      starts_at: startsAt, ends_at: endsAt, recruit_from: recruitFrom, recruit_until: recruitUntil,
+      address, longitude: longitude ?? null, latitude: latitude ?? null,
+      ...(patch.checkinRadiusM !== undefined && { checkin_radius_m: patch.checkinRadiusM }),
+    },
+  };
+}
+
+/**
+ * Edits an activity, in one transaction with the activity locked against sign-ups: the
+ * time, place and requirements before it starts; the quota while it runs (never below
+ * those already confirmed; a raise goes to the waiting list in order); the people served
+ * once it has started. Everyone signed up is told of a new time or place.
+ */
 export async function updateActivity(ctx: AppContext, actor: Actor, id: number, patch: ActivityPatch) {
-  const row = await activityManagedBy(ctx, actor, id);
+  const managed = await activityManagedBy(ctx, actor, id);
+  const now = new Date();
   let requiredQualification: string | null | undefined;
-  if (patch.requiredQualification !== undefined && (patch.requiredQualification?.trim() || null) !== row.required_qualification) {
-    if (row.status !== 'published') {
+  if (patch.requiredQualification !== undefined && (patch.requiredQualification?.trim() || null) !== managed.required_qualification) {
+    if (managed.status !== 'published') {
       throw invalid('requiredQualification', '活动已取消或已结束，不能再修改参加条件', 'The activity is cancelled or finished; its requirements can no longer change');
     }
-    requiredQualification = await knownQualification(ctx, patch.requiredQualification, row.region_code);
+    requiredQualification = await knownQualification(ctx, patch.requiredQualification, managed.region_code);
   }
-  if (patch.quota !== undefined && patch.quota < row.confirmed_count) {
-    throw invalid('quota', `已有 ${row.confirmed_count} 人报名成功，名额不能少于此数`, `${row.confirmed_count} are already confirmed; the quota cannot go below that`);
-  }
-  if (patch.peopleServed !== undefined && row.starts_at > new Date()) {
+  if (patch.peopleServed !== undefined && managed.starts_at > now) {
     throw invalid('peopleServed', '活动开始后才能填写服务人数', 'People served can be entered once the activity has started');
   }
-  await q.updateActivity(ctx.db, id, {
-    ...(patch.title !== undefined && { title: patch.title.trim() }),
-    ...(patch.description !== undefined && { description: patch.description }),
-    ...(patch.quota !== undefined && { quota: patch.quota }),
-    ...(patch.peopleServed !== undefined && { people_served: patch.peopleServed }),
-    ...(requiredQualification !== undefined && { required_qualification: requiredQualification }),
+  await inTransaction(ctx, async (tx) => {
+    const row = (await q.lockActivity(tx.db, id))!;
+    const schedule = Object.values(beforeStart).some((changes) => changes(patch, row));
+    if (schedule && (row.status !== 'published' || row.starts_at <= now)) {
+      throw refuseEdit('活动已开始、已取消或已结束，时间、地点和参加条件不能再改', 'The activity has started, or is cancelled or finished; its time, place and requirements can no longer change');
+    }
+    if (patch.quota !== undefined && patch.quota !== row.quota && (row.status !== 'published' || row.ends_at <= now)) {
+      throw refuseEdit('活动已取消或已结束，名额不能再改', 'The activity is cancelled or finished; its quota can no longer change');
+    }
+    if (patch.quota !== undefined && patch.quota < row.confirmed_count) {
+      throw invalid('quota', `已有 ${row.confirmed_count} 人报名成功，名额不能少于此数`, `${row.confirmed_count} are already confirmed; the quota cannot go below that`);
+    }
+    const moved = schedule ? await rescheduled(tx, row, patch, now) : null;
+    const title = patch.title?.trim() ?? row.title;
+    await q.updateActivity(tx.db, id, {
+      ...(patch.title !== undefined && { title }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.quota !== undefined && { quota: patch.quota }),
+      ...(patch.peopleServed !== undefined && { people_served: patch.peopleServed }),
+      ...(requiredQualification !== undefined && { required_qualification: requiredQualification }),
+      ...(patch.minAge !== undefined && { min_age: patch.minAge }),
+      ...(patch.requiredSkills !== undefined && { required_skills: cleanSkills(patch.requiredSkills) }),
+      ...moved?.fields,
+    });
+    if (patch.quota !== undefined && patch.quota > row.quota) await fillNewSeats(tx, id, title);
+    if (moved && (moved.changed.timeMoved || moved.changed.placeMoved)) await tellRescheduled(tx, id, title, moved.fields);
   });
   return getActivity(ctx, id);
+}
+
+/** Tells everyone still signed up (confirmed, waiting or pending) the new time and place. */
+async function tellRescheduled(ctx: AppContext, id: number, title: string, now: { starts_at: Date; ends_at: Date; address: string | null }) {
+  const people = await q.signedUpUsers(ctx.db, id, ['confirmed', 'waitlisted', 'pending']);
+  const place = now.address ? `，地点：${now.address}` : '';
+  await inbox.notify(ctx, people.map((p) => p.user_id), {
+    kind: 'activity_changed',
+    title: `活动变更：${title}`,
+    body: `您报名的活动“${title}”时间或地点有变更：${formatChinaTime(now.starts_at)} – ${formatChinaTime(now.ends_at)}${place}。如不能参加，请及时取消报名。`,
+    link: `/m/activities/${id}`,
+  });
 }
 
 /** Cancels the activity and tells everyone signed up, in one transaction. */

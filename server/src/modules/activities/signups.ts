@@ -1,6 +1,6 @@
 // Sign-up that holds under a rush: a seat is taken by a conditional UPDATE (never past the
 // quota, whatever the concurrency); the sign-up row's primary key stops doubles; a cancelled
-// seat goes to the longest-waiting volunteer on the list.
+// seat, or one a raised quota adds, goes to the longest-waiting volunteer on the list.
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { ageOn, chinaToday } from '../../lib/id-number.ts';
@@ -45,6 +45,16 @@ async function checkQualified(ctx: AppContext, activity: q.ActivityRow, voluntee
   }
 }
 
+/**
+ * A full activity is asked again under its lock before the volunteer goes on the waiting
+ * list: a quota raised meanwhile has committed its new seats (taken here), or is still to
+ * lock the activity and will find this sign-up on the list it fills them from.
+ */
+async function seatWhenFull(ctx: AppContext, activityId: number) {
+  await q.lockActivity(ctx.db, activityId);
+  return q.takeSeat(ctx.db, activityId);
+}
+
 /** Confirmed if a seat is free (or pending the leader's approval), else on the waiting list. */
 export async function signUp(ctx: AppContext, actor: Actor, activityId: number) {
   const volunteer = await me(ctx, actor);
@@ -55,23 +65,35 @@ export async function signUp(ctx: AppContext, actor: Actor, activityId: number) 
     await checkQualified(tx, activity, volunteer.id);
     if (!(await q.claimSignup(tx.db, activityId, volunteer.id))) throw refuse('您已报名该活动', 'You have already signed up');
     let status: SignupStatus = 'pending';
-    if (!activity.requires_approval) status = (await q.takeSeat(tx.db, activityId)) ? 'confirmed' : 'waitlisted';
+    if (!activity.requires_approval) status = (await q.takeSeat(tx.db, activityId)) || (await seatWhenFull(tx, activityId)) ? 'confirmed' : 'waitlisted';
     if (status === 'waitlisted') await q.adjustCounts(tx.db, activityId, 0, 1);
     await q.setSignupStatus(tx.db, activityId, volunteer.id, status);
     return { activityId, status };
   });
 }
 
-/** Gives a freed seat to the longest-waiting volunteer, and tells them. */
-async function promoteWaitlisted(ctx: AppContext, activityId: number, title: string) {
+/** Gives a free seat to the longest-waiting volunteer, and tells them; false when nobody waits or no seat is free. */
+async function promoteWaitlisted(ctx: AppContext, activityId: number, title: string, why = '有人取消了报名') {
   const next = await q.firstWaitlisted(ctx.db, activityId);
-  if (!next || !(await q.takeSeat(ctx.db, activityId))) return;
+  if (!next || !(await q.takeSeat(ctx.db, activityId))) return false;
   await q.setSignupStatus(ctx.db, activityId, next.volunteer_id, 'confirmed');
   await q.adjustCounts(ctx.db, activityId, 0, -1);
   const promoted = await volunteers.volunteerSummary(ctx, next.volunteer_id);
   await inbox.notify(ctx, [promoted?.userId], {
-    kind: 'signup_confirmed', title: `候补成功：${title}`, body: `有人取消了报名，您已从候补转为正式报名“${title}”。`, link: `/m/activities/${activityId}`,
+    kind: 'signup_confirmed', title: `候补成功：${title}`, body: `${why}，您已从候补转为正式报名“${title}”。`, link: `/m/activities/${activityId}`,
   });
+  return true;
+}
+
+/**
+ * After the quota went up: the waiting list takes the new seats, longest-waiting first, each
+ * told. Run in the transaction that raised it, with the activity locked; takeSeat still
+ * guards every seat, so the quota holds whatever runs beside it.
+ */
+export async function fillNewSeats(ctx: AppContext, activityId: number, title: string) {
+  let promoted = 0;
+  while (await promoteWaitlisted(ctx, activityId, title, '活动增加了名额')) promoted += 1;
+  return promoted;
 }
 
 /**

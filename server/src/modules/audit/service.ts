@@ -19,6 +19,8 @@ export const auditActions = [
   'hours_reverse', 'hours_correct', 'dispute_resolve',
   // deletions
   'site_delete', 'care_member_remove', 'org_member_remove',
+  // pairing and assistance
+  'care_hand_over',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

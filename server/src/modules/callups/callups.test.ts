@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
+import { recounts } from '../../../../test/invariants.ts';
+import { maskPhone } from '../../lib/pii.ts';
+import { recentSms } from '../../lib/sms.ts';
 import { buildUser, buildVolunteer, nextIdNumber, nextPhone } from '../../seed/factories.ts';
+import { deliverPendingSms } from '../inbox/outbox.ts';
 import { fanOutBatch, runFanOut } from './service.ts';
 
 let server: TestServer;
@@ -97,6 +101,68 @@ describe('emergency mobilization', () => {
       expect((await minor.client.get('/api/v1/callups/mine')).body.items).toEqual([]);
       expect((await minor.client.post(`/api/v1/callups/${open.body.id}/respond`, { decision: 'accept' })).status).toBe(404);
     }
+  });
+
+  it('texts volunteers without an account too, once each even when a batch runs again', async () => {
+    const withAccount = await volunteer(station, { reserve: true, skills: ['危机干预'] });
+    const phone = nextPhone();
+    const noAccount = await buildVolunteer(server.ctx, { siteId: station, phone, emergencyReserve: true, skills: ['危机干预'] });
+    const quiet = await centerAdmin.post('/api/v1/callups', { title: '心理援助', areaPrefix: '210321001021', skills: ['危机干预'], headcount: 2, posts: [{ name: '安置点', capacity: 2 }] });
+    const texted = await centerAdmin.post('/api/v1/callups', {
+      title: '安置点心理援助', areaPrefix: '210321001021', skills: ['危机干预'], headcount: 2, sendSms: true, posts: [{ name: '安置点', capacity: 2 }],
+    });
+    await runFanOut(server.ctx);
+    // The batch runs again from the start, as after a cursor lost.
+    await server.ctx.db.updateTable('callups').set({ status: 'fanning_out', fanout_region: '', fanout_id: 0, notified: 0 }).where('id', '=', texted.body.id).execute();
+    await runFanOut(server.ctx);
+    await deliverPendingSms(server.ctx);
+
+    const toNoAccount = recentSms().filter((sms) => sms.phoneMasked === maskPhone(phone));
+    expect(toNoAccount.map((sms) => sms.text)).toEqual(['【连心桥】应急动员：安置点心理援助，请与所在志愿服务站联系报到。']);
+    const keys = await server.ctx.db.selectFrom('sms_outbox').select(['dedupe_key', 'sent_at']).where('dedupe_key', 'like', `callup:${texted.body.id}:%`).execute();
+    expect(keys.map((k) => k.dedupe_key).sort()).toEqual([`callup:${texted.body.id}:volunteer:${noAccount.id}`, `callup:${texted.body.id}:volunteer:${withAccount.id}`].sort());
+    expect(keys.every((k) => k.sent_at !== null)).toBe(true);
+    expect((await centerAdmin.get(`/api/v1/callups/${texted.body.id}`)).body.notified).toBe(2); // the inbox and SMS alike
+    expect(await alerted(texted.body.id)).toContain(withAccount.userId);
+    // Without SMS, only volunteers with an account can be reached.
+    expect((await centerAdmin.get(`/api/v1/callups/${quiet.body.id}`)).body.notified).toBe(1);
+    expect(await alerted(quiet.body.id)).toEqual(new Set([withAccount.userId]));
+  });
+
+  it('lets a responder withdraw, freeing the place, and staff move responders without overfilling a post', async () => {
+    const [first, second, third] = await Promise.all(Array.from({ length: 3 }, () => volunteer(station, { reserve: true, skills: ['搬运'] })));
+    const callup = await centerAdmin.post('/api/v1/callups', {
+      title: '物资转运', areaPrefix: '210321001021', skills: ['搬运'], headcount: 2, posts: [{ name: '一号仓库', capacity: 1 }, { name: '二号仓库', capacity: 1 }],
+    });
+    const id = callup.body.id as number;
+    const [warehouse1, warehouse2] = (callup.body.posts as { id: number }[]).map((p) => p.id);
+    await runFanOut(server.ctx);
+    for (const [v, postId] of [[first!, warehouse1], [second!, warehouse2], [third!, undefined]] as const) {
+      await v.client.post(`/api/v1/callups/${id}/respond`, { decision: 'accept', ...(postId && { postId }) });
+    }
+    const places = (board: { posts: { assigned: number; responders: { volunteerId: number }[] }[]; standby: { volunteerId: number }[] }) =>
+      [...board.posts.map((p) => [p.assigned, p.responders.map((r) => r.volunteerId)]), board.standby.map((r) => r.volunteerId)];
+    expect(places((await centerAdmin.get(`/api/v1/callups/${id}`)).body)).toEqual([[1, [first!.id]], [1, [second!.id]], [third!.id]]);
+
+    // Both posts are full: a move there is refused, and nothing changes.
+    const refused = await centerAdmin.post(`/api/v1/callups/${id}/move`, { volunteerId: third!.id, postId: warehouse1 });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe('这个岗位已满');
+
+    const withdrawn = await first!.client.post(`/api/v1/callups/${id}/withdraw`);
+    expect(withdrawn.body).toEqual({ callupId: id, status: 'declined', postId: null });
+    expect((await first!.client.post(`/api/v1/callups/${id}/withdraw`)).status).toBe(409);
+    let board = (await centerAdmin.get(`/api/v1/callups/${id}`)).body;
+    expect(places(board)).toEqual([[0, []], [1, [second!.id]], [third!.id]]);
+    expect(board).toMatchObject({ accepted: 2, declined: 1 });
+
+    board = (await centerAdmin.post(`/api/v1/callups/${id}/move`, { volunteerId: third!.id, postId: warehouse1 })).body;
+    expect(places(board)).toEqual([[1, [third!.id]], [1, [second!.id]], []]);
+    expect((await third!.client.get('/api/v1/inbox')).body.items[0]).toMatchObject({ kind: 'callup_moved', body: '您的岗位已调整为“一号仓库”。' });
+    board = (await centerAdmin.post(`/api/v1/callups/${id}/move`, { volunteerId: second!.id, postId: null })).body;
+    expect(places(board)).toEqual([[1, [third!.id]], [0, []], [second!.id]]);
+    expect((await centerAdmin.post(`/api/v1/callups/${id}/move`, { volunteerId: first!.id, postId: warehouse2 })).status).toBe(404); // withdrew
+    for (const what of ['call-up answers', 'call-up posts'] as const) expect((await recounts[what].execute(server.ctx.db)).rows).toEqual([]);
   });
 
   it('stays inside the caller’s area', async () => {

@@ -44,6 +44,10 @@ const Mine = Type.Object({
 });
 const Answer = Type.Object({ decision: Type.Enum(['accept', 'decline']), postId: Type.Optional(Id) }, { additionalProperties: false });
 const AnswerResult = Type.Object({ callupId: Type.Integer(), status: Type.Enum(['accepted', 'declined']), postId: nullable(Type.Integer()) });
+const Move = Type.Object({
+  volunteerId: Id,
+  postId: Type.Union([Id, Type.Null()], { description: 'The post to move to; null to stand by' }),
+}, { additionalProperties: false });
 
 export function callupRoutes(app: App, ctx: AppContext) {
   app.get('/callups', { config: { access: 'staff' }, schema: { tags, summary: 'Call-ups of my area', response: { 200: Type.Object({ items: Type.Array(Type.Object(Summary)) }), ...errorResponses } } },
@@ -56,6 +60,10 @@ export function callupRoutes(app: App, ctx: AppContext) {
     async (request) => callups.board(ctx, requireActor(request), request.params.id));
   app.post('/callups/:id/respond', { config: { access: 'signedIn', idempotent: true }, schema: { tags, summary: 'Accept (taking a place at a post) or decline', params: IdParams, body: Answer, response: { 200: AnswerResult, ...errorResponses } } },
     async (request) => callups.respond(ctx, requireActor(request), request.params.id, request.body));
+  app.post('/callups/:id/withdraw', { config: { access: 'signedIn', idempotent: true }, schema: { tags, summary: 'Withdraw my accept, freeing my place at the post', params: IdParams, response: { 200: AnswerResult, ...errorResponses } } },
+    async (request) => callups.withdraw(ctx, requireActor(request), request.params.id));
+  app.post('/callups/:id/move', { config: { access: 'staff' }, schema: { tags, summary: 'Move a responder to another post (never past its capacity) or to standing by', params: IdParams, body: Move, response: { 200: Board, ...errorResponses } } },
+    async (request) => callups.moveResponder(ctx, requireActor(request), request.params.id, request.body));
   app.post('/callups/:id/stand-down', { config: { access: 'staff' }, schema: { tags, summary: 'Stand down: end the call-up and thank those who came', params: IdParams, response: { 200: Board, ...errorResponses } } },
     async (request) => callups.standDown(ctx, requireActor(request), request.params.id));
 }

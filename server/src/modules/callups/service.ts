@@ -1,6 +1,7 @@
 // Emergency mobilization (应急动员, 平急结合): a call-up for an area, needed categories and
 // skills, and posts with capacity. It reaches every matching volunteer through the inbox
-// in batches run by a background task (a million people do not stall the API); answers
+// (and, when asked, by SMS: then also volunteers without an app account) in batches run by
+// a background task (a million people do not stall the API); answers
 // fill posts that never overfill; a live board shows responders by post; stand-down ends it.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { inTransaction, type AppContext } from '../../context.ts';
@@ -8,13 +9,15 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { chinaToday } from '../../lib/id-number.ts';
 import { maskName } from '../../lib/pii.ts';
 import { prefixRange, requireAdmin, requireInScope, withinScope, type Actor } from '../../lib/scope.ts';
-import { smsSender } from '../../lib/sms.ts';
+import { deliverAfterCommit } from '../inbox/outbox.ts';
 import * as inbox from '../inbox/service.ts';
 import * as regions from '../regions/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 
 export const FANOUT_BATCH = 5000;
+
+const stoodDown = () => new AppError('INVALID_TRANSITION', { field: 'status', params: { state: 'stood_down' } });
 
 export interface CallupInput {
   title: string;
@@ -43,7 +46,6 @@ function targets(callup: Pick<CallupRow, 'area_prefix' | 'reserve_only' | 'categ
     sql<SqlBool>`v.region_code >= ${low}`,
     ...(high ? [sql<SqlBool>`v.region_code < ${high}`] : []),
     sql<SqlBool>`v.status = 'active'`,
-    sql<SqlBool>`v.user_id IS NOT NULL`,
     sql<SqlBool>`v.birth_date <= (${chinaToday()}::date - make_interval(years => ${volunteers.ADULT_AGE}::int))::date`,
     ...(callup.reserve_only ? [sql<SqlBool>`v.emergency_reserve`] : []),
     ...(callup.categories.length > 0 ? [sql<SqlBool>`v.categories && ${callup.categories}::text[]`] : []),
@@ -75,8 +77,10 @@ export async function createCallup(ctx: AppContext, actor: Actor, input: CallupI
 /**
  * One batch of the fan-out of one call-up: the next volunteers in (region, id) order get
  * the alert in their inbox, in one statement; the cursor moves in the same transaction, so
- * a crash repeats no one and skips no one. Returns how many were reached, or null when no
- * call-up is waiting.
+ * a crash repeats no one and skips no one. With `send_sms`, every one of them (those
+ * without an app account too: staff imported them) is also texted on their own number,
+ * through the SMS outbox under a key per call-up and volunteer, so a batch run again never
+ * texts anyone twice. Returns how many were reached, or null when no call-up is waiting.
  */
 export async function fanOutBatch(ctx: AppContext, batch = FANOUT_BATCH): Promise<number | null> {
   return inTransaction(ctx, async (tx) => {
@@ -85,11 +89,21 @@ export async function fanOutBatch(ctx: AppContext, batch = FANOUT_BATCH): Promis
     const result = await sql<{ n: number; last_region: string | null; last_id: number | null }>`
       WITH batch AS (
         SELECT v.region_code, v.id, v.user_id, v.phone_enc FROM volunteers v
-        WHERE ${targets(callup)} AND (v.region_code, v.id) > (${callup.fanout_region}, ${callup.fanout_id})
+        WHERE ${targets(callup)} AND (${callup.send_sms}::boolean OR v.user_id IS NOT NULL)
+          AND (v.region_code, v.id) > (${callup.fanout_region}, ${callup.fanout_id})
         ORDER BY v.region_code, v.id LIMIT ${batch}
       ), sent AS (
         INSERT INTO notifications (user_id, kind, title, body, link)
-        SELECT user_id, 'callup', ${`应急动员：${callup.title}`}, ${callup.description ?? '请查看详情并回复是否参加。'}, ${`/m/callups/${callup.id}`} FROM batch
+        SELECT user_id, 'callup', ${`应急动员：${callup.title}`}, ${callup.description ?? '请查看详情并回复是否参加。'}, ${`/m/callups/${callup.id}`}
+        FROM batch WHERE user_id IS NOT NULL
+      ), texted AS (
+        INSERT INTO sms_outbox (phone_enc, text, dedupe_key)
+        SELECT phone_enc,
+               CASE WHEN user_id IS NULL THEN ${`【连心桥】应急动员：${callup.title}，请与所在志愿服务站联系报到。`}
+                    ELSE ${`【连心桥】应急动员：${callup.title}，请打开连心桥回复是否参加。`} END,
+               ${`callup:${callup.id}:volunteer:`}::text || id::text
+        FROM batch WHERE ${callup.send_sms}::boolean
+        ON CONFLICT (dedupe_key) DO NOTHING
       )
       SELECT (SELECT count(*) FROM batch)::int AS n,
              (SELECT region_code FROM batch ORDER BY region_code DESC, id DESC LIMIT 1) AS last_region,
@@ -100,18 +114,9 @@ export async function fanOutBatch(ctx: AppContext, batch = FANOUT_BATCH): Promis
       ...(last_region !== null && last_id !== null && { fanout_region: last_region, fanout_id: last_id }),
       ...(n < batch && { status: 'open' }),
     }).where('id', '=', callup.id).execute();
-    if (callup.send_sms && n > 0) await textBatch(tx, callup, last_region, last_id, n);
+    if (callup.send_sms && n > 0) deliverAfterCommit(tx);
     return n;
   });
-}
-
-/** The SMS copy of a batch, through the sender interface (decrypting numbers only to send). */
-async function textBatch(ctx: AppContext, callup: CallupRow, lastRegion: string | null, lastId: number | null, n: number) {
-  const rows = await ctx.db.selectFrom('volunteers as v').select('v.phone_enc')
-    .where(targets(callup)).where(sql<SqlBool>`(v.region_code, v.id) > (${callup.fanout_region}, ${callup.fanout_id})`)
-    .where(sql<SqlBool>`(v.region_code, v.id) <= (${lastRegion}, ${lastId})`).limit(n).execute();
-  const sender = smsSender(ctx.config.smsDriver);
-  for (const row of rows) await sender.send(ctx.pii.decrypt(row.phone_enc), `【连心桥】应急动员：${callup.title}，请打开连心桥回复是否参加。`);
 }
 
 /** The background task: batches until every waiting call-up has reached everyone, within a time budget. */
@@ -190,7 +195,7 @@ export async function respond(ctx: AppContext, actor: Actor, id: number, answer:
   const callup = await findCallup(ctx, id);
   const targeted = me && callup && (await ctx.db.selectFrom('volunteers as v').select('v.id').where('v.id', '=', me.id).where(targets(callup)).executeTakeFirst());
   if (!me || !callup || !targeted) throw notFound('id');
-  if (callup.status === 'stood_down') throw new AppError('INVALID_TRANSITION', { field: 'status', params: { state: 'stood_down' } });
+  if (callup.status === 'stood_down') throw stoodDown();
   return inTransaction(ctx, async (tx) => {
     const inserted = await tx.db.insertInto('callup_responses').values({ callup_id: id, volunteer_id: me.id, status: answer.decision === 'accept' ? 'accepted' : 'declined' })
       .onConflict((oc) => oc.columns(['callup_id', 'volunteer_id']).doNothing()).returning('volunteer_id').executeTakeFirst();
@@ -213,13 +218,72 @@ export async function respond(ctx: AppContext, actor: Actor, id: number, answer:
   });
 }
 
+/** Frees a place taken at a post (by a responder who withdraws or moves). */
+async function freePlace(ctx: AppContext, postId: number | null) {
+  if (postId !== null) await ctx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned - 1` }).where('id', '=', postId).execute();
+}
+
+/**
+ * A volunteer who accepted withdraws: the answer becomes a decline and the place at the
+ * post is freed for someone else (staff may move a responder standing by into it).
+ */
+export async function withdraw(ctx: AppContext, actor: Actor, id: number) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  const callup = await findCallup(ctx, id);
+  if (!me || !callup) throw notFound('id');
+  if (callup.status === 'stood_down') throw stoodDown();
+  return inTransaction(ctx, async (tx) => {
+    const answer = await tx.db.selectFrom('callup_responses').select(['status', 'post_id'])
+      .where('callup_id', '=', id).where('volunteer_id', '=', me.id).forUpdate().executeTakeFirst();
+    if (!answer) throw notFound('id');
+    if (answer.status !== 'accepted') throw new AppError('CONFLICT', { detail: { zh: '您没有接受这次动员，无需退出', en: 'You have not accepted this call-up' } });
+    await tx.db.updateTable('callup_responses').set({ status: 'declined', post_id: null, responded_at: sql<Date>`now()` })
+      .where('callup_id', '=', id).where('volunteer_id', '=', me.id).execute();
+    await freePlace(tx, answer.post_id);
+    await tx.db.updateTable('callups').set({ accepted: sql<number>`accepted - 1`, declined: sql<number>`declined + 1` }).where('id', '=', id).execute();
+    return { callupId: id, status: 'declined' as const, postId: null };
+  });
+}
+
+/**
+ * Staff move a responder to another post (or to standing by, with `postId` null). The new
+ * place is taken by the same conditional update as an accept, so a move never overfills a
+ * post; the volunteer is told where to go now.
+ */
+export async function moveResponder(ctx: AppContext, actor: Actor, id: number, move: { volunteerId: number; postId: number | null }) {
+  const callup = await scopedCallup(ctx, actor, id);
+  if (callup.status === 'stood_down') throw stoodDown();
+  await inTransaction(ctx, async (tx) => {
+    const answer = await tx.db.selectFrom('callup_responses').innerJoin('volunteers', 'volunteers.id', 'callup_responses.volunteer_id')
+      .select(['callup_responses.post_id', 'volunteers.user_id']).where('callup_id', '=', id).where('volunteer_id', '=', move.volunteerId)
+      .where('callup_responses.status', '=', 'accepted').forUpdate('callup_responses').executeTakeFirst();
+    if (!answer) throw notFound('volunteerId');
+    if (answer.post_id === move.postId) return;
+    let postName: string | null = null;
+    if (move.postId !== null) {
+      const post = await tx.db.selectFrom('callup_posts').select('name').where('id', '=', move.postId).where('callup_id', '=', id).executeTakeFirst();
+      if (!post) throw notFound('postId');
+      const taken = await tx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned + 1` })
+        .where('id', '=', move.postId).where('assigned', '<', sql<number>`capacity`).executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { field: 'postId', detail: { zh: '这个岗位已满', en: 'This post is full' } });
+      postName = post.name;
+    }
+    await freePlace(tx, answer.post_id);
+    await tx.db.updateTable('callup_responses').set({ post_id: move.postId }).where('callup_id', '=', id).where('volunteer_id', '=', move.volunteerId).execute();
+    await inbox.notify(tx, [answer.user_id], {
+      kind: 'callup_moved', title: `应急动员：${callup.title}`, body: postName ? `您的岗位已调整为“${postName}”。` : '您已转为待命，请等候安排。', link: `/m/callups/${id}`,
+    });
+  });
+  return board(ctx, actor, id);
+}
+
 /** Stand-down: the call-up ends and everyone who came is thanked. */
 export async function standDown(ctx: AppContext, actor: Actor, id: number) {
   const callup = await scopedCallup(ctx, actor, id);
   await inTransaction(ctx, async (tx) => {
     const moved = await tx.db.updateTable('callups').set({ status: 'stood_down', stood_down_at: sql<Date>`now()` })
       .where('id', '=', id).where('status', '<>', 'stood_down').executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new AppError('INVALID_TRANSITION', { field: 'status', params: { state: 'stood_down' } });
+    if (Number(moved.numUpdatedRows) !== 1) throw stoodDown();
     const came = await tx.db.selectFrom('callup_responses').innerJoin('volunteers', 'volunteers.id', 'callup_responses.volunteer_id')
       .select('volunteers.user_id').where('callup_id', '=', id).where('callup_responses.status', '=', 'accepted').execute();
     await inbox.notify(tx, came.map((c) => c.user_id), { kind: 'callup_stood_down', title: `应急动员结束：${callup.title}`, body: '感谢您的响应与付出！', link: `/m/callups/${id}` });

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import type { CareRecipientsTable, DB } from '../../db/schema.ts';
 import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
 
@@ -68,10 +68,42 @@ export function recipientsOfGroups(db: Kysely<DB>, groupIds: number[]) {
   return withLastVisit(db).where('r.group_id', 'in', groupIds).orderBy('r.id').execute();
 }
 
-export function scopedRecipients(db: Kysely<DB>, actor: Actor, under: string | undefined) {
-  let query = withLastVisit(db).where(withinScope(actor, 'r.region_code'));
-  if (under) query = query.where(withinPrefixes([under], 'r.region_code'));
-  return query.orderBy('r.region_code').orderBy('r.id').limit(5000).execute();
+/** No visit within the plan on `asOf`: the day it fell due has passed (due_on is kept on every recipient since 0008). */
+const overdueOn = (asOf: string) => sql<SqlBool>`r.due_on < ${asOf}::date`;
+/** The caretaker is gone, or has left the group. */
+const withoutCaretaker = sql<SqlBool>`(r.caretaker_id IS NULL OR NOT EXISTS (SELECT 1 FROM care_group_members m
+  WHERE m.group_id = r.group_id AND m.volunteer_id = r.caretaker_id AND m.left_at IS NULL))`;
+
+export interface CoverageFilter {
+  under: string | undefined;
+  asOf: string;
+}
+
+/** The report's totals, counted by the database (the rows never come to Node). */
+export function coverageTotals(db: Kysely<DB>, actor: Actor, filter: CoverageFilter) {
+  let query = db.selectFrom('care_recipients as r')
+    .select([
+      sql<number>`count(*)::int`.as('recipients'),
+      sql<number>`(count(*) FILTER (WHERE ${overdueOn(filter.asOf)}))::int`.as('overdue'),
+      sql<number>`(count(*) FILTER (WHERE ${withoutCaretaker}))::int`.as('without_caretaker'),
+    ])
+    .where('r.closed_at', 'is', null).where(withinScope(actor, 'r.region_code'));
+  if (filter.under) query = query.where(withinPrefixes([filter.under], 'r.region_code'));
+  return query.executeTakeFirstOrThrow();
+}
+
+export type CoverageList = 'overdue' | 'withoutCaretaker';
+
+/**
+ * One page of the overdue recipients, or of those without an active caretaker: longest
+ * overdue first, i.e. by (due_on, id), resumed after the last row seen (keyset).
+ */
+export function coveragePage(db: Kysely<DB>, actor: Actor, filter: CoverageFilter & { list: CoverageList; after: [string, number] | null; limit: number }) {
+  let query = withLastVisit(db).where(withinScope(actor, 'r.region_code'))
+    .where(filter.list === 'overdue' ? overdueOn(filter.asOf) : withoutCaretaker);
+  if (filter.under) query = query.where(withinPrefixes([filter.under], 'r.region_code'));
+  if (filter.after) query = query.where(sql<SqlBool>`(r.due_on, r.id) > (${filter.after[0]}::date, ${filter.after[1]})`);
+  return query.orderBy('r.due_on').orderBy('r.id').limit(filter.limit + 1).execute();
 }
 
 /** The care groups a volunteer serves in now. */
@@ -104,6 +136,18 @@ export async function setCaretaker(db: Kysely<DB>, recipientId: number, voluntee
 export async function insertVisit(db: Kysely<DB>, row: Insertable<DB['care_visits']>) {
   const inserted = await db.insertInto('care_visits').values(row).onConflict((oc) => oc.column('client_id').doNothing()).returningAll().executeTakeFirst();
   return inserted ?? (await db.selectFrom('care_visits').selectAll().where('client_id', '=', row.client_id).executeTakeFirstOrThrow());
+}
+
+/** Whether a file is a photo of one of the recipient's visits. */
+export function isVisitPhoto(db: Kysely<DB>, recipientId: number, fileId: string) {
+  return db.selectFrom('care_visits').select('id')
+    .where('recipient_id', '=', recipientId).where(sql<SqlBool>`${fileId}::uuid = ANY (photos)`).limit(1).executeTakeFirst();
+}
+
+/** Seals a follow-up written in plain text before follow-ups were encrypted. */
+export async function sealFollowUp(db: Kysely<DB>, visitId: number, sealed: string) {
+  await db.updateTable('care_visits').set({ follow_up_enc: sealed, follow_up: null })
+    .where('id', '=', visitId).where('follow_up', 'is not', null).where('follow_up_enc', 'is', null).execute();
 }
 
 export function visitsOf(db: Kysely<DB>, recipientId: number) {

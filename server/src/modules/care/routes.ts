@@ -3,8 +3,8 @@ import type { App } from '../../http/app-types.ts';
 import { errorResponses, IdParams } from '../../http/schemas.ts';
 import { requireActor } from '../auth/service.ts';
 import {
-  Coverage, CoverageQuery, Created, Group, GroupInput, GroupList, GroupMemberParams, HandOverRequest, ListedRecipient, MemberInput, RecipientDetail,
-  RecipientInput, RecipientList, RecipientQuery, UnitPair, UnitPairInput, UnitPairList, Visit, VisitInput,
+  Coverage, CoverageListQuery, CoveragePage, CoverageQuery, Created, Group, GroupInput, GroupList, GroupMemberParams, HandOverRequest, ListedRecipient, MemberInput, RecipientDetail,
+  PhotoParams, PhotoQuery, RecipientInput, RecipientList, RecipientQuery, UnitPair, UnitPairInput, UnitPairList, Visit, VisitInput,
 } from './schemas.ts';
 import * as care from './service.ts';
 
@@ -66,6 +66,18 @@ export function careRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: 'Log a visit (typed offline too: clientId makes a resend harmless)', params: IdParams, body: VisitInput, response: { 201: Visit, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await care.logVisit(ctx, requireActor(request), request.params.id, request.body)));
 
+  app.get('/care-recipients/:id/photos/:fileId', {
+    config: { access: 'signedIn' },
+    schema: {
+      tags, summary: 'A photo of a visit (members and staff who may read the recipient only; size=thumb for 320 px)',
+      params: PhotoParams, querystring: PhotoQuery, response: { 200: { type: 'string', format: 'binary' }, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const file = await care.readVisitPhoto(ctx, requireActor(request), request.params.id, request.params.fileId, request.query.size ?? 'full');
+    // Private: a shared cache must never hand a recipient's photo to someone else.
+    return reply.type(file.contentType).header('cache-control', 'private, max-age=3600').send(file.bytes);
+  });
+
   app.post('/care-recipients/:id/hand-over', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'Hand a recipient over to another member', params: IdParams, body: HandOverRequest, response: { 200: ListedRecipient, ...errorResponses } },
@@ -75,4 +87,9 @@ export function careRoutes(app: App, ctx: AppContext) {
     config: { access: 'staff' },
     schema: { tags, summary: 'Coverage: recipients past their visit plan, members who left', querystring: CoverageQuery, response: { 200: Coverage, ...errorResponses } },
   }, async (request) => care.coverageReport(ctx, requireActor(request), request.query));
+
+  app.get('/care/coverage/recipients', {
+    config: { access: 'staff' },
+    schema: { tags, summary: 'One page of the overdue recipients (longest first), or of those without an active caretaker', querystring: CoverageListQuery, response: { 200: CoveragePage, ...errorResponses } },
+  }, async (request) => care.coverageList(ctx, requireActor(request), request.query));
 }

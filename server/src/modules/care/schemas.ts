@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, nullable, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
+import { Cursor, Id, Limit, nullable, page, Phone, RegionCode, Timestamp } from '../../http/schemas.ts';
 import { recipientKinds, visitKinds } from './service.ts';
 
 const DateOnly = Type.String({ format: 'date' });
@@ -71,7 +71,10 @@ export const RecipientDetail = Type.Object({
   name: Type.String(), phone: nullable(Type.String()), address: nullable(Type.String()), needs: nullable(Type.String()),
   visits: Type.Array(Type.Object({
     id: Type.Integer(), visitedOn: Type.String(), kind: Type.String(), summary: Type.String(), followUp: nullable(Type.String()),
-    photos: Type.Array(Type.String()), volunteer: Type.String(),
+    photos: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), url: Type.String(), thumbUrl: Type.String({ description: '320 px' }) }), {
+      description: 'Served to those who may read the recipient only',
+    }),
+    volunteer: Type.String(),
   })),
 });
 export const VisitInput = Type.Object(
@@ -80,7 +83,7 @@ export const VisitInput = Type.Object(
     visitedOn: DateOnly,
     kind: Type.Enum(visitKinds),
     summary: Type.String({ minLength: 2, maxLength: 2000 }),
-    photos: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9 })),
+    photos: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, description: 'Ids of images the member uploaded (POST /files)' })),
     followUp: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
   },
   { additionalProperties: false },
@@ -91,7 +94,22 @@ export const CoverageQuery = Type.Object(
   { additionalProperties: false },
 );
 export const Coverage = Type.Object({
-  asOf: Type.String(), recipients: Type.Integer(), covered: Type.Integer(), overdue: Type.Array(ListedRecipient), withoutCaretaker: Type.Array(ListedRecipient),
+  asOf: Type.String(), recipients: Type.Integer(), covered: Type.Integer(),
+  overdue: Type.Integer({ description: 'Recipients past their visit plan (listed by /care/coverage/recipients?list=overdue)' }),
+  withoutCaretaker: Type.Integer({ description: 'Recipients whose caretaker left or is missing (list=withoutCaretaker)' }),
   leavers: Type.Array(Type.Object({ groupId: Type.Integer(), groupName: Type.String(), volunteerId: Type.Integer(), name: Type.String(), leftAt: Timestamp, recipients: Type.Integer() })),
 });
 export const HandOverRequest = Type.Object({ toVolunteerId: Id }, { additionalProperties: false });
+export const CoverageListQuery = Type.Object(
+  {
+    list: Type.Enum(['overdue', 'withoutCaretaker']),
+    under: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
+    asOf: Type.Optional(DateOnly),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Limit),
+  },
+  { additionalProperties: false },
+);
+export const CoveragePage = Type.Object({ ...page(ListedRecipient).properties, asOf: Type.String() });
+export const PhotoParams = Type.Object({ id: Id, fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const PhotoQuery = Type.Object({ size: Type.Optional(Type.Enum(['full', 'thumb'])) }, { additionalProperties: false });

@@ -5,9 +5,11 @@
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { addDays, chinaToday } from '../../lib/id-number.ts';
+import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import { maskName, maskPhone } from '../../lib/pii.ts';
 import { covers, requireAdmin, type Actor } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/service.ts';
+import { checkOwnFiles, readImage } from '../files/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import * as q from './queries.ts';
@@ -195,17 +197,36 @@ export async function getRecipient(ctx: AppContext, actor: Actor, id: number, re
   await recordAudit(ctx, { actorId: actor.userId, action: 'read_recipient', subject: `care_recipient:${id}`, regionCode: row.region_code, reason: reason ?? null });
   const visits = await q.visitsOf(ctx.db, id);
   const decrypt = (value: string | null) => (value ? ctx.pii.decrypt(value) : null);
+  const photo = (fileId: string) => ({ id: fileId, url: `/api/v1/care-recipients/${id}/photos/${fileId}`, thumbUrl: `/api/v1/care-recipients/${id}/photos/${fileId}?size=thumb` });
   return {
     ...presentListed(row, chinaToday()),
     name: ctx.pii.decrypt(row.name_enc),
     phone: decrypt(row.phone_enc),
     address: decrypt(row.address_enc),
     needs: decrypt(row.needs_enc),
-    visits: visits.map((v) => ({
-      id: v.id, visitedOn: v.visited_on, kind: v.kind, summary: ctx.pii.decrypt(v.summary_enc), followUp: v.follow_up,
-      photos: v.photos.map((photo) => `/api/v1/files/${photo}`), volunteer: maskName(v.volunteer_name),
-    })),
+    visits: await Promise.all(visits.map(async (v) => ({
+      id: v.id, visitedOn: v.visited_on, kind: v.kind, summary: ctx.pii.decrypt(v.summary_enc), followUp: await openFollowUp(ctx, v),
+      photos: v.photos.map(photo), volunteer: maskName(v.volunteer_name),
+    }))),
   };
+}
+
+/**
+ * A visit's follow-up: encrypted (follow_up_enc); one written in plain text before
+ * follow-ups were encrypted (migration 0015) is sealed the first time it is read.
+ */
+async function openFollowUp(ctx: AppContext, visit: { id: number; follow_up: string | null; follow_up_enc: string | null }) {
+  if (visit.follow_up_enc) return ctx.pii.decrypt(visit.follow_up_enc);
+  if (visit.follow_up === null) return null;
+  await q.sealFollowUp(ctx.db, visit.id, ctx.pii.encrypt(visit.follow_up));
+  return visit.follow_up;
+}
+
+/** A photo of one of the recipient's visits, for those who may read the recipient only. */
+export async function readVisitPhoto(ctx: AppContext, actor: Actor, recipientId: number, fileId: string, size: 'full' | 'thumb') {
+  const row = await q.findRecipient(ctx.db, recipientId);
+  if (!row || !(await serves(ctx, actor, row)) || !(await q.isVisitPhoto(ctx.db, recipientId, fileId))) throw notFound('id');
+  return readImage(ctx, actor, fileId, size);
 }
 
 /** The recipients of the groups I serve in, masked, with when each visit falls due. */
@@ -233,10 +254,12 @@ export async function logVisit(ctx: AppContext, actor: Actor, recipientId: numbe
   const me = await volunteers.volunteerOfUser(ctx, actor.userId);
   if (!row || !me || !(await q.isActiveMember(ctx.db, row.group_id, me.id))) throw notFound('id');
   if (input.visitedOn > chinaToday()) throw invalid('visitedOn', '走访日期不能晚于今天', 'The visit date cannot be in the future');
+  // Only the member's own uploads: a made-up id or someone else's file would be shown as this visit's.
+  await checkOwnFiles(ctx, actor.userId, input.photos ?? []);
   const visit = await inTransaction(ctx, async (tx) => {
     const stored = await q.insertVisit(tx.db, {
       recipient_id: recipientId, volunteer_id: me.id, visited_on: input.visitedOn, kind: input.kind, summary_enc: ctx.pii.encrypt(input.summary),
-      photos: input.photos ?? [], follow_up: input.followUp ?? null, client_id: `${me.id}:${input.clientId}`,
+      photos: [...new Set(input.photos ?? [])], follow_up_enc: input.followUp ? ctx.pii.encrypt(input.followUp) : null, client_id: `${me.id}:${input.clientId}`,
     });
     await q.refreshDue(tx.db, recipientId);
     return stored;
@@ -246,24 +269,48 @@ export async function logVisit(ctx: AppContext, actor: Actor, recipientId: numbe
 }
 
 /**
- * The coverage report on a day: recipients with no visit within their plan (latest
- * first), and members who left lately with the recipients they leave behind.
+ * The coverage report on a day: how many recipients, how many are visited within their
+ * plan, how many are overdue or without an active caretaker (counted by the database),
+ * and the members who left lately with the recipients they leave behind. The lists
+ * themselves are paged by coverageList.
  */
 export async function coverageReport(ctx: AppContext, actor: Actor, options: { under?: string | undefined; asOf?: string | undefined }) {
   requireAdmin(actor);
   const today = options.asOf ?? chinaToday();
-  const rows = await q.scopedRecipients(ctx.db, actor, options.under);
-  const listed = rows.map((row) => presentListed(row, today));
-  const overdue = listed.filter((r) => r.lateDays > 0).sort((a, b) => b.lateDays - a.lateDays);
+  const totals = await q.coverageTotals(ctx.db, actor, { under: options.under, asOf: today });
   const leavers = await q.recentLeavers(ctx.db, actor, new Date(new Date(`${today}T00:00:00Z`).getTime() - 90 * DAY));
   return {
     asOf: today,
-    recipients: listed.length,
-    covered: listed.length - overdue.length,
-    overdue,
-    withoutCaretaker: listed.filter((r) => !r.caretaker?.active),
+    recipients: totals.recipients,
+    covered: totals.recipients - totals.overdue,
+    overdue: totals.overdue,
+    withoutCaretaker: totals.without_caretaker,
     leavers: leavers.map((l) => ({ groupId: l.group_id, groupName: l.group_name, volunteerId: l.volunteer_id, name: maskName(l.volunteer_name), leftAt: l.left_at!.toISOString(), recipients: l.orphans })),
   };
+}
+
+export interface CoverageListQuery {
+  list: q.CoverageList;
+  under?: string | undefined;
+  asOf?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** One page of the overdue recipients (longest overdue first), or of those without an active caretaker. */
+export async function coverageList(ctx: AppContext, actor: Actor, query: CoverageListQuery) {
+  requireAdmin(actor);
+  const today = query.asOf ?? chinaToday();
+  const key = decodeCursor(query.cursor);
+  if (key && (key.length !== 2 || typeof key[0] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(key[0]) || typeof key[1] !== 'number')) {
+    throw new AppError('VALIDATION_FAILED', { field: 'cursor' });
+  }
+  const limit = query.limit ?? 50;
+  const rows = await q.coveragePage(ctx.db, actor, {
+    list: query.list, under: query.under, asOf: today, after: key ? [key[0] as string, key[1] as number] : null, limit,
+  });
+  const page = pageOf(rows, limit, (row) => [row.due_on ?? '', row.id]);
+  return { asOf: today, items: page.items.map((row) => presentListed(row, today)), nextCursor: page.nextCursor };
 }
 
 /** Hands a recipient over to another member of the group. */
@@ -274,6 +321,12 @@ export async function handOver(ctx: AppContext, actor: Actor, recipientId: numbe
   if (!(await q.isActiveMember(ctx.db, row.group_id, toVolunteerId))) {
     throw invalid('toVolunteerId', '只能交接给本小组的成员', 'Hand over to a member of the group');
   }
-  await q.setCaretaker(ctx.db, recipientId, toVolunteerId);
+  await inTransaction(ctx, async (tx) => {
+    await q.setCaretaker(tx.db, recipientId, toVolunteerId);
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'care_hand_over', subject: `care_recipient:${recipientId}`, regionCode: row.region_code, reason: null,
+      details: { fromVolunteerId: row.caretaker_id, toVolunteerId },
+    });
+  });
   return presentListed((await q.findRecipient(ctx.db, recipientId))!, chinaToday());
 }

@@ -35,11 +35,10 @@ export function fileRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/files/:id', {
-    config: { access: 'signedIn' },
-    schema: { tags, summary: 'An uploaded image (size=thumb for 320 px)', params: FileParams, querystring: FileQuery, response: { 200: { type: 'string', format: 'binary' }, ...errorResponses } },
+    config: { access: 'public' },
+    schema: { tags, summary: 'An uploaded image (size=thumb for 320 px), to those who may see what it is attached to', params: FileParams, querystring: FileQuery, response: { 200: { type: 'string', format: 'binary' }, ...errorResponses } },
   }, async (request, reply) => {
-    requireActor(request);
-    const file = await readImage(ctx, request.params.id, request.query.size ?? 'full');
+    const file = await readImage(ctx, request.actor, request.params.id, request.query.size ?? 'full');
     return reply.type(file.contentType).header('cache-control', 'private, max-age=31536000, immutable').send(file.bytes);
   });
 }

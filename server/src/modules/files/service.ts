@@ -6,7 +6,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/scope.ts';
+import { covers, type Actor } from '../../lib/scope.ts';
+import * as organizations from '../organizations/service.ts';
+import * as q from './queries.ts';
 import { fileStore, type Variant } from './store.ts';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -69,9 +71,40 @@ export async function checkOwnFiles(ctx: AppContext, userId: number, ids: readon
   }
 }
 
-export async function readImage(ctx: AppContext, id: string, variant: Variant) {
-  const row = await ctx.db.selectFrom('files').select(['content_type', 'storage']).where('id', '=', id).executeTakeFirst();
-  const bytes = row ? await fileStore(row.storage).get(ctx, id, variant) : null;
-  if (!row || !bytes) throw notFound('id');
+/** The states in which the public wish wall shows a wish, fulfilment photos included. */
+const onTheWall = ['published', 'claimed', 'fulfilled', 'confirmed'];
+
+/**
+ * Whether the reader (null for a visitor) may see a file: it follows what the file is
+ * attached to. The uploader always; a wish's fulfilment photos publicly while the wall
+ * shows the wish, else its poster, claimer and the staff over it; an order's delivery
+ * photos the resident, the team and the staff over either site; a care visit's photos
+ * whoever may read the recipient (the staff over it and the group's active members).
+ * An unattached file is the uploader's alone.
+ */
+async function mayRead(ctx: AppContext, actor: Actor | null, file: { id: string; owner_id: number }) {
+  if (actor?.userId === file.owner_id) return true;
+  const wishes = await q.wishesHolding(ctx.db, file.id);
+  if (wishes.some((wish) => onTheWall.includes(wish.status))) return true;
+  if (!actor) return false;
+  const manages = async (organizationId: number | null) => organizationId !== null && (await organizations.organizationManagedBy(ctx, actor, organizationId)) !== null;
+  for (const wish of wishes) {
+    if (covers(actor, wish.region_code) || [wish.posted_by, wish.claimed_by, wish.claimer_user_id].includes(actor.userId)) return true;
+    if (await manages(wish.claimer_organization_id)) return true;
+  }
+  for (const order of await q.ordersHolding(ctx.db, file.id)) {
+    if (covers(actor, order.region_code) || covers(actor, order.handler_region_code) || order.resident_id === actor.userId) return true;
+    if (await manages(order.organization_id)) return true;
+  }
+  const visits = await q.careVisitsHolding(ctx.db, file.id, actor.userId);
+  return visits.some((visit) => visit.member || covers(actor, visit.region_code));
+}
+
+/** An image for this reader, or 404 alike for a file that is missing and one they may not see. */
+export async function readImage(ctx: AppContext, actor: Actor | null, id: string, variant: Variant) {
+  const row = await q.findFile(ctx.db, id);
+  if (!row || !(await mayRead(ctx, actor, row))) throw notFound('id');
+  const bytes = await fileStore(row.storage).get(ctx, id, variant);
+  if (!bytes) throw notFound('id');
   return { contentType: row.content_type, bytes };
 }

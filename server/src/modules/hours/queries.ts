@@ -18,7 +18,7 @@ export function entriesFor(db: Kysely<DB>, volunteerId: number, source: string, 
 
 /** The service entries of one service (an order, a wish) not yet reversed. */
 export function standingEntriesOf(db: Kysely<DB>, source: string, sourceId: number) {
-  return db.selectFrom('service_hours as s').select('s.id')
+  return db.selectFrom('service_hours as s').select(['s.id', 's.volunteer_id'])
     .where('s.source', '=', source).where('s.source_id', '=', sourceId).where('s.kind', '=', 'service')
     .where(({ not }) => not(reversed))
     .orderBy('s.id').execute();

@@ -38,6 +38,18 @@ export function recordServiceHours(ctx: AppContext, entry: ServiceHourEntry) {
   return inTransaction(ctx, (tx) => recordIn(tx, entry));
 }
 
+/**
+ * The entries of one service several people gave (a delivered order, a fulfilled wish), with
+ * their ledgers locked first in the order a confirmation takes them (lockLedgers): in
+ * the people's own order, two such transactions could each hold a ledger the other waits on.
+ */
+export function recordServiceHoursOfAll(ctx: AppContext, entries: ServiceHourEntry[]) {
+  return inTransaction(ctx, async (tx) => {
+    await lockLedgers(tx, entries.map((entry) => entry.volunteerId));
+    for (const entry of entries) await recordIn(tx, entry);
+  });
+}
+
 async function recordIn(ctx: AppContext, entry: ServiceHourEntry) {
   if (!Number.isInteger(entry.minutes) || entry.minutes < 0) throw new AppError('VALIDATION_FAILED', { field: 'minutes' });
   const earlier = await q.entriesFor(ctx.db, entry.volunteerId, entry.source, entry.sourceId);
@@ -131,6 +143,7 @@ async function reverseIn(ctx: AppContext, entryId: number, reason: string, by: n
 export function reverseServiceHours(ctx: AppContext, service: { source: HourSource; sourceId: number }, reason: string, by: number) {
   return inTransaction(ctx, async (tx) => {
     const standing = await q.standingEntriesOf(tx.db, service.source, service.sourceId);
+    await lockLedgers(tx, standing.map((entry) => entry.volunteer_id)); // as recordServiceHoursOfAll
     for (const entry of standing) await reverseIn(tx, entry.id, reason, by);
     return standing.length;
   });

@@ -211,7 +211,27 @@ export async function* inChunks(content: Buffer, size: number): AsyncGenerator<B
 
 /** The header row (the first non-blank one), read without going through the whole file. */
 export async function readHeader(format: FileFormat, content: Buffer): Promise<string[]> {
-  const rows = readRows(format, inChunks(content, 1 << 20));
+  try {
+    return await firstRow(readRows(format, inChunks(content, 1 << 20)));
+  } catch (error) {
+    // exceljs writes the workbook part last, after the sheets; its streaming reader then
+    // needs the zip's last entry, and on a busy event loop it was seen to miss it (one
+    // upload in a few of the authorization test's, never alone). A workbook small enough
+    // is read again whole; a large one's rows are streamed later by the runner anyway.
+    if (format !== 'xlsx' || !(error instanceof AppError) || content.length > IN_MEMORY_HEADER_BYTES) throw error;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(content as unknown as ArrayBuffer).catch(() => { throw error; });
+    const sheet = workbook.worksheets[0];
+    const rows: SheetRow[] = [];
+    sheet?.eachRow((row) => rows.push({ number: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v ?? null)) }));
+    return firstRow((async function* () { yield* rows.filter((row) => !isBlank(row.cells)); })());
+  }
+}
+
+/** Uploads up to this size may have their header read from the whole workbook in memory. */
+const IN_MEMORY_HEADER_BYTES = 20 * 1024 * 1024;
+
+async function firstRow(rows: AsyncGenerator<SheetRow>): Promise<string[]> {
   try {
     const first = await rows.next();
     if (first.done) throw unsupported('文件是空的：第一行应为表头', 'The file is empty: the first row must be the header');

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { decodeCursor, pageOf } from '../../lib/paging.ts';
 import type { Actor } from '../../lib/scope.ts';
-import { smsSender } from '../../lib/sms.ts';
+import { queueSms } from './outbox.ts';
 
 export interface Message {
   kind: string;
@@ -17,6 +17,7 @@ export interface Message {
 /**
  * Writes the message to each person's inbox; with `sms`, also texts them (residents
  * who do not open the app still learn that their wish was claimed or their order sent).
+ * Texts go through the SMS outbox: they leave only once the caller's transaction commits.
  */
 export async function notify(ctx: AppContext, userIds: (number | null | undefined)[], message: Message, options: { sms?: boolean } = {}) {
   const recipients = [...new Set(userIds.filter((id): id is number => typeof id === 'number'))];
@@ -27,16 +28,16 @@ export async function notify(ctx: AppContext, userIds: (number | null | undefine
   if (options.sms) await textPeople(ctx, recipients, `【连心桥】${message.title}：${message.body}`);
 }
 
-/** Sends a text to people by account, decrypting their numbers only to hand them to the sender. */
+/** Texts people by account (queued with the caller's transaction, sent after it commits). */
 export async function textPeople(ctx: AppContext, userIds: number[], text: string) {
-  const sender = smsSender(ctx.config.smsDriver);
+  if (userIds.length === 0) return;
   const rows = await ctx.db.selectFrom('users').select('phone_enc').where('id', 'in', userIds).execute();
-  for (const row of rows) await sender.send(ctx.pii.decrypt(row.phone_enc), text);
+  await queueSms(ctx, rows.map((row) => ({ phoneEnc: row.phone_enc, text })));
 }
 
-/** Sends a text to a number stored encrypted (a beneficiary without an account). */
+/** Texts a number stored encrypted (a beneficiary without an account), after commit. */
 export async function textNumber(ctx: AppContext, phoneEnc: string | null, text: string) {
-  if (phoneEnc) await smsSender(ctx.config.smsDriver).send(ctx.pii.decrypt(phoneEnc), `【连心桥】${text}`);
+  if (phoneEnc) await queueSms(ctx, [{ phoneEnc, text: `【连心桥】${text}` }]);
 }
 
 export async function myInbox(ctx: AppContext, actor: Actor, page: { cursor?: string | undefined; limit: number; unread?: boolean | undefined }) {

@@ -12,7 +12,7 @@ let stationAdmin: TestClient;
 let instituteAdmin: TestClient;
 let centerAdmin: TestClient;
 let resident: TestClient;
-let team: { id: number; leader: TestClient; memberId: number };
+let team: { id: number; leader: TestClient; leaderId: number; memberId: number };
 
 const site = async (regionCode: string, kind: string) =>
   (await server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', regionCode).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
@@ -26,7 +26,7 @@ async function makeTeam(name: string) {
   const member = await buildVolunteer(server.ctx, { siteId: station });
   await server.ctx.db.insertInto('memberships').values([leader.id, member.id].map((volunteerId) => ({ organization_id: org.id, volunteer_id: volunteerId, status: 'active' }))).execute();
   await server.ctx.db.updateTable('organizations').set({ leader_volunteer_id: leader.id, member_count: 2 }).where('id', '=', org.id).execute();
-  return { id: org.id, leader: await server.signIn(account.phone, account.password), memberId: member.id };
+  return { id: org.id, leader: await server.signIn(account.phone, account.password), leaderId: account.userId, memberId: member.id };
 }
 
 beforeAll(async () => {
@@ -197,5 +197,78 @@ describe('delivery', () => {
     const mine = (await team.leader.upload('/api/v1/files', {}, photo)).body.id as string;
     const done = await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '已清理', photos: [mine] });
     expect(done.body).toMatchObject({ status: 'delivered', deliveryPhotos: [`/api/v1/files/${mine}`] });
+  });
+});
+
+describe('messages', () => {
+  let residentId: number;
+  let staff: number[];
+  beforeAll(async () => {
+    residentId = (await resident.get('/api/v1/auth/me')).body.user.id;
+    staff = (await server.ctx.db.selectFrom('grants').select('user_id').where('site_id', '=', station).where('role', 'like', '%_admin').execute()).map((g) => g.user_id);
+    expect(staff).toContain((await stationAdmin.get('/api/v1/auth/me')).body.user.id);
+  });
+
+  /** Who was told what of one order: staff are pointed to the console's board, the others to the phone. */
+  async function told(orderId: number, kind: string) {
+    const rows = await server.ctx.db.selectFrom('notifications').select(['user_id', 'link']).where('kind', '=', kind)
+      .where('link', 'in', [`/orders?order=${orderId}`, `/m/orders/${orderId}`]).execute();
+    return rows.map((row) => `${row.user_id} ${row.link}`).sort();
+  }
+  const onConsole = (orderId: number, users: number[]) => users.map((user) => `${user} /orders?order=${orderId}`);
+  const onPhone = (orderId: number, users: number[]) => users.map((user) => `${user} /m/orders/${orderId}`);
+  const expected = (...lines: string[][]) => lines.flat().sort();
+
+  async function dispatched(title: string) {
+    const placed = await resident.post('/api/v1/orders', { title, category: 'assistance', siteId: station });
+    const id = placed.body.id as number;
+    await stationAdmin.post(`/api/v1/orders/${id}/triage`);
+    await stationAdmin.post(`/api/v1/orders/${id}/dispatch`, { organizationId: team.id });
+    return id;
+  }
+
+  it('tell the station, the resident and the team of every step from order to rating', async () => {
+    const id = await dispatched('代买药品');
+    expect(await told(id, 'order_new')).toEqual(expected(onConsole(id, staff)));
+    expect(await told(id, 'order_triaged')).toEqual(expected(onPhone(id, [residentId])));
+    expect(await told(id, 'order_dispatched')).toEqual(expected(onPhone(id, [team.leaderId, residentId])));
+    await team.leader.post(`/api/v1/orders/${id}/accept`);
+    expect(await told(id, 'order_accepted')).toEqual(expected(onConsole(id, staff), onPhone(id, [residentId])));
+    await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '药已送到' });
+    expect(await told(id, 'order_delivered')).toEqual(expected(onConsole(id, staff), onPhone(id, [residentId])));
+    await resident.post(`/api/v1/orders/${id}/rate`, { score: 4, comment: '很耐心' });
+    expect(await told(id, 'order_rated')).toEqual(expected(onPhone(id, [team.leaderId])));
+    const rated = (await team.leader.get('/api/v1/inbox')).body.items[0];
+    expect(rated).toMatchObject({ kind: 'order_rated', title: '居民评价：代买药品', body: '4 星，“很耐心”' });
+  });
+
+  it('tell the station and the resident who grabbed an order', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '清理楼道杂物', category: 'environment', siteId: station });
+    const id = placed.body.id as number;
+    await stationAdmin.post(`/api/v1/orders/${id}/triage`);
+    await stationAdmin.post(`/api/v1/orders/${id}/dispatch`, { openForGrab: true });
+    expect((await team.leader.post(`/api/v1/orders/${id}/grab`, { organizationId: team.id })).status).toBe(200);
+    expect(await told(id, 'order_grabbed')).toEqual(expected(onConsole(id, staff), onPhone(id, [residentId])));
+    expect((await resident.get('/api/v1/inbox')).body.items[0]).toMatchObject({ title: '您的点单“清理楼道杂物”已有队伍抢单', body: '点单测试服务队会尽快与您联系。' });
+  });
+
+  it('tell the station and the team when the resident cancels', async () => {
+    const id = await dispatched('陪同散步');
+    expect((await resident.post(`/api/v1/orders/${id}/cancel`)).body.status).toBe('cancelled');
+    expect(await told(id, 'order_cancelled')).toEqual(expected(onConsole(id, staff), onPhone(id, [team.leaderId])));
+  });
+
+  it('tell the team and the resident when the station reopens an order', async () => {
+    const id = await dispatched('修理门锁');
+    await team.leader.post(`/api/v1/orders/${id}/accept`);
+    expect((await stationAdmin.post(`/api/v1/orders/${id}/reopen`, { note: '改派专业队伍' })).body.status).toBe('triaged');
+    expect(await told(id, 'order_reopened')).toEqual(expected(onPhone(id, [team.leaderId, residentId])));
+    expect((await resident.get('/api/v1/inbox')).body.items[0]).toMatchObject({ kind: 'order_reopened', body: '工作人员将重新为您安排：改派专业队伍' });
+  });
+
+  it('point the staff to the order on the console’s board when a team declines', async () => {
+    const id = await dispatched('上门量血压');
+    await team.leader.post(`/api/v1/orders/${id}/decline`, { reason: '本周人手不足' });
+    expect(await told(id, 'order_declined')).toEqual(expected(onConsole(id, staff)));
   });
 });

@@ -2,11 +2,15 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, MenuItemsTable, OrdersTable } from '../../db/schema.ts';
 import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
 
+/** The states in which an order holds a place of its menu item (finished and cancelled ones free it). */
+export const ordersInProgress = ['ordered', 'triaged', 'dispatched', 'accepted'];
+
 const menuWithNames = (db: Kysely<DB>) => db.selectFrom('menu_items')
   .innerJoin('sites', 'sites.id', 'menu_items.site_id')
   .innerJoin('organizations', 'organizations.id', 'menu_items.organization_id')
   .selectAll('menu_items')
-  .select(['sites.name as site_name', 'sites.kind as site_kind', 'organizations.name as organization_name']);
+  .select(['sites.name as site_name', 'sites.kind as site_kind', 'organizations.name as organization_name'])
+  .select(sql<number>`(SELECT count(*)::int FROM orders WHERE orders.menu_item_id = menu_items.id AND orders.status IN (${sql.join(ordersInProgress)}))`.as('used'));
 
 export type MenuItemWithNames = Awaited<ReturnType<ReturnType<typeof menuWithNames>['executeTakeFirstOrThrow']>>;
 
@@ -39,6 +43,27 @@ export async function decideMenuItem(db: Kysely<DB>, id: number, decision: { sta
   const result = await db.updateTable('menu_items')
     .set({ status: decision.status, reject_reason: decision.reason, reviewed_by: decision.by, reviewed_at: sql<Date>`now()` })
     .where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The item locked (FOR UPDATE): orders for it wait here one by one. */
+export function lockMenuItem(db: Kysely<DB>, id: number) {
+  return db.selectFrom('menu_items').select(['id', 'status', 'capacity']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * The places of an item taken by orders in progress. Asked after the lock, as a statement of
+ * its own: under READ COMMITTED it then sees the orders of whoever held the lock before.
+ */
+export async function placesTaken(db: Kysely<DB>, menuItemId: number) {
+  const row = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('menu_item_id', '=', menuItemId).where('status', 'in', ordersInProgress).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Withdraws an item from the menu; false when it was not on it (any more). */
+export async function retireMenuItem(db: Kysely<DB>, id: number) {
+  const result = await db.updateTable('menu_items').set({ status: 'retired' }).where('id', '=', id).where('status', '=', 'approved').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -32,6 +32,11 @@ export function orderRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: 'Approve or reject a menu item (the level above)', params: IdParams, body: ReviewRequest, response: { 200: MenuItem, ...errorResponses } },
   }, async (request) => orders.reviewMenuItem(ctx, requireActor(request), request.params.id, request.body));
 
+  app.post('/menu/items/:id/retire', {
+    config: { access: 'staff' },
+    schema: { tags, summary: 'Take an item off the menu (下架): no new orders; those placed go on', params: IdParams, response: { 200: MenuItem, ...errorResponses } },
+  }, async (request) => orders.retireMenuItem(ctx, requireActor(request), request.params.id));
+
   app.post('/orders', {
     config: { access: 'signedIn', idempotent: true },
     schema: { tags, summary: 'Order a menu item or ask for a service (点单)', body: OrderInput, response: { 201: OrderDetail, ...errorResponses } },

@@ -24,7 +24,8 @@ export const MenuItemInput = Type.Object(
 );
 export const MenuItem = Type.Object({
   id: Type.Integer(), title: Type.String(), category: Type.String(), description: nullable(Type.String()), place: nullable(Type.String()),
-  schedule: nullable(Type.String()), capacity: nullable(Type.Integer()), status: Type.Enum(['pending', 'approved', 'rejected', 'retired']),
+  schedule: nullable(Type.String()), capacity: nullable(Type.Integer()),
+  used: Type.Integer({ description: 'Places taken: orders in progress for it (finished and cancelled ones free theirs)' }), status: Type.Enum(['pending', 'approved', 'rejected', 'retired']),
   rejectReason: nullable(Type.String()),
   site: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), regionCode: RegionCode }),
   organization: Type.Object({ id: Type.Integer(), name: Type.String() }),

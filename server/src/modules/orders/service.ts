@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { maskName, maskPhone } from '../../lib/pii.ts';
 import { regionLineage } from '../../lib/region-code.ts';
 import { rejectionReason, type Review } from '../../lib/review.ts';
-import { adminRoleSiteKind, adminRoles, covers, rankOver, requireAdmin, requireInScope, roleRank, type Actor, type SiteKind } from '../../lib/scope.ts';
+import { covers, rankOver, requireAdmin, requireInScope, type Actor } from '../../lib/scope.ts';
 import { move, started, timeline } from '../../lib/workflow.ts';
 import { checkOwnFiles } from '../files/service.ts';
 import * as hours from '../hours/service.ts';
@@ -18,6 +18,7 @@ import * as matching from '../matching/service.ts';
 import * as organizations from '../organizations/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
+import * as menu from './menu.ts';
 import * as q from './queries.ts';
 
 const HOUR = 3600_000;
@@ -44,15 +45,11 @@ export interface MenuItemInput {
   capacity?: number | null | undefined;
 }
 
-const levelRank = (kind: string) => {
-  const role = adminRoles.find((candidate) => adminRoleSiteKind[candidate] === (kind as SiteKind));
-  return role ? roleRank(role) : -1;
-};
 
 function presentMenuItem(row: q.MenuItemWithNames) {
   return {
     id: row.id, title: row.title, category: row.category, description: row.description, place: row.place, schedule: row.schedule,
-    capacity: row.capacity, status: row.status as 'pending' | 'approved' | 'rejected' | 'retired', rejectReason: row.reject_reason,
+    capacity: row.capacity, used: row.used, status: row.status as 'pending' | 'approved' | 'rejected' | 'retired', rejectReason: row.reject_reason,
     site: { id: row.site_id, name: row.site_name, kind: row.site_kind, regionCode: row.region_code },
     organization: { id: row.organization_id, name: row.organization_name },
   };
@@ -64,7 +61,7 @@ export async function createMenuItem(ctx: AppContext, actor: Actor, input: MenuI
   if (!site || !sites.homeSiteKinds.includes(site.kind)) throw notFound('siteId');
   const organization = await organizations.organizationManagedBy(ctx, actor, input.organizationId);
   if (!organization || organization.status !== 'approved') throw notFound('organizationId');
-  const approved = rankOver(actor, site.regionCode) > levelRank(site.kind);
+  const approved = rankOver(actor, site.regionCode) > menu.levelRank(site.kind);
   const { id } = await q.insertMenuItem(ctx.db, {
     site_id: site.id, region_code: site.regionCode, organization_id: organization.id, title: input.title.trim(), category: input.category,
     description: input.description ?? null, place: input.place ?? null, schedule: input.schedule ?? null, capacity: input.capacity ?? null,
@@ -75,7 +72,7 @@ export async function createMenuItem(ctx: AppContext, actor: Actor, input: MenuI
 
 export async function reviewMenuItem(ctx: AppContext, actor: Actor, id: number, review: Review) {
   const item = await requireInScope(actor, () => q.findScopedMenuItem(ctx.db, actor, id));
-  if (rankOver(actor, item.region_code) <= levelRank(item.site_kind)) {
+  if (rankOver(actor, item.region_code) <= menu.levelRank(item.site_kind)) {
     throw new AppError('FORBIDDEN', { detail: { zh: '菜单须由上一级审核', en: 'The level above reviews the menu' } });
   }
   const reason = rejectionReason(review);
@@ -93,12 +90,23 @@ export async function menuFor(ctx: AppContext, siteId: number, category: string 
   return { items: (await q.menuOf(ctx.db, [...lineage.values()].map((s) => s.id), category)).map(presentMenuItem) };
 }
 
+/** The level that published an item takes it off the menu (下架). */
+export async function retireMenuItem(ctx: AppContext, actor: Actor, id: number) {
+  return presentMenuItem(await menu.retireMenuItem(ctx, actor, id));
+}
+
 export async function staffMenu(ctx: AppContext, actor: Actor, status: string | undefined) {
   requireAdmin(actor);
   return { items: (await q.scopedMenu(ctx.db, actor, status)).map(presentMenuItem) };
 }
 
 // Orders -------------------------------------------------------------------------
+
+/** Staff read their messages in the console (the order opened on the board); residents and teams on the phone. */
+const consoleLink = (id: number) => `/orders?order=${id}`;
+const phoneLink = (id: number) => `/m/orders/${id}`;
+const staffOf = async (tx: AppContext, siteId: number) => (await q.staffOfSite(tx.db, siteId)).map((row) => row.user_id);
+const leadersOf = (tx: AppContext, organizationId: number | null) => organizations.leaderUserIds(tx, organizationId ? [organizationId] : []);
 
 function presentOrder(ctx: AppContext, row: q.OrderWithNames, full: boolean) {
   return {
@@ -168,12 +176,13 @@ export async function placeOrder(ctx: AppContext, actor: Actor, input: OrderInpu
   if (input.menuItemId) {
     const item = await q.findMenuItem(ctx.db, input.menuItemId);
     const offered = (await menuFor(ctx, site.id, undefined)).items.some((i) => i.id === input.menuItemId);
-    if (!item || !offered) throw notFound('menuItemId');
+    if (!item || !offered) throw item?.status === 'retired' ? menu.retired() : notFound('menuItemId');
     title ??= item.title;
     category ??= item.category;
   }
   if (!title || !category) throw invalid('title', '请选择菜单服务，或写明需要的服务和类别', 'Choose a menu item, or say what you need and its category');
   const id = await inTransaction(ctx, async (tx) => {
+    if (input.menuItemId) await menu.takePlace(tx, input.menuItemId);
     const row = await q.insertOrder(tx.db, {
       menu_item_id: input.menuItemId ?? null, title, details: input.details ?? null, category, resident_id: actor.userId,
       contact_phone_enc: input.contactPhone ? ctx.pii.encrypt(input.contactPhone) : null,
@@ -181,8 +190,8 @@ export async function placeOrder(ctx: AppContext, actor: Actor, input: OrderInpu
       site_id: site.id, region_code: site.regionCode, handler_site_id: site.id, handler_region_code: site.regionCode, deadline: deadlineFor('ordered'),
     });
     await started(tx, 'order', row.id, 'ordered', actor.userId);
-    await inbox.notify(tx, (await q.staffOfSite(tx.db, site.id)).map((s) => s.user_id), {
-      kind: 'order_new', title: `新的点单：${title}`, body: '请在 24 小时内分拣派单。', link: `/orders/${row.id}`,
+    await inbox.notify(tx, await staffOf(tx, site.id), {
+      kind: 'order_new', title: `新的点单：${title}`, body: '请在 24 小时内分拣派单。', link: consoleLink(row.id),
     });
     return row.id;
   });
@@ -197,8 +206,11 @@ async function handled(ctx: AppContext, actor: Actor, id: number) {
 }
 
 export async function triageOrder(ctx: AppContext, actor: Actor, id: number) {
-  await handled(ctx, actor, id);
-  await inTransaction(ctx, (tx) => move(tx, { subject: 'order', id, from: ['ordered'], to: 'triaged', actorId: actor.userId, set: { deadline: deadlineFor('triaged'), overdue: false } }));
+  const order = await handled(ctx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    await move(tx, { subject: 'order', id, from: ['ordered'], to: 'triaged', actorId: actor.userId, set: { deadline: deadlineFor('triaged'), overdue: false } });
+    await inbox.notify(tx, [order.resident_id], { kind: 'order_triaged', title: `您的点单“${order.title}”已受理`, body: '工作人员正在为您安排服务队伍。', link: phoneLink(id) });
+  });
   return getOrder(ctx, actor, id);
 }
 
@@ -228,8 +240,8 @@ export async function dispatchOrder(ctx: AppContext, actor: Actor, id: number, d
         // The receiving level has the hours asked for (else the usual day) to dispatch it.
         set: { handler_site_id: target.id, handler_region_code: target.regionCode, deadline: dispatch.hours ? deadline : deadlineFor('triaged'), overdue: false },
       });
-      await inbox.notify(tx, (await q.staffOfSite(tx.db, target.id)).map((s) => s.user_id), {
-        kind: 'order_passed', title: `转来的点单：${order.title}`, body: `${order.handler_name}转交，请分拣派单。`, link: `/orders/${id}`,
+      await inbox.notify(tx, await staffOf(tx, target.id), {
+        kind: 'order_passed', title: `转来的点单：${order.title}`, body: `${order.handler_name}转交，请分拣派单。`, link: consoleLink(id),
       });
       return;
     }
@@ -242,8 +254,8 @@ export async function dispatchOrder(ctx: AppContext, actor: Actor, id: number, d
       set: { organization_id: dispatch.organizationId ?? null, open_for_grab: dispatch.openForGrab === true, deadline, overdue: false, decline_reason: null },
     });
     const leaders = dispatch.organizationId ? await organizations.leaderUserIds(tx, [dispatch.organizationId]) : [];
-    await inbox.notify(tx, leaders, { kind: 'order_dispatched', title: `派单：${order.title}`, body: '请尽快接单或说明原因。', link: `/m/orders/${id}` }); // leaders use the phone
-    await inbox.notify(tx, [order.resident_id], { kind: 'order_dispatched', title: `您的点单“${order.title}”已派单`, body: '服务队伍接单后会与您联系。', link: `/m/orders/${id}` }, { sms: true });
+    await inbox.notify(tx, leaders, { kind: 'order_dispatched', title: `派单：${order.title}`, body: '请尽快接单或说明原因。', link: phoneLink(id) }); // leaders use the phone
+    await inbox.notify(tx, [order.resident_id], { kind: 'order_dispatched', title: `您的点单“${order.title}”已派单`, body: '服务队伍接单后会与您联系。', link: phoneLink(id) }, { sms: true });
   });
   return getOrder(ctx, actor, id);
 }
@@ -252,8 +264,18 @@ export async function dispatchOrder(ctx: AppContext, actor: Actor, id: number, d
 export async function acceptOrder(ctx: AppContext, actor: Actor, id: number) {
   const order = await q.findOrder(ctx.db, id);
   if (!order || !(await roleOn(ctx, actor, order)).team) throw notFound('id');
-  await inTransaction(ctx, (tx) => move(tx, { subject: 'order', id, from: ['dispatched'], to: 'accepted', actorId: actor.userId, set: { deadline: deadlineFor('accepted'), overdue: false } }));
+  await inTransaction(ctx, async (tx) => {
+    await move(tx, { subject: 'order', id, from: ['dispatched'], to: 'accepted', actorId: actor.userId, set: { deadline: deadlineFor('accepted'), overdue: false } });
+    await tellTaken(tx, order, order.organization_name ?? '服务队伍', 'order_accepted');
+  });
   return getOrder(ctx, actor, id);
+}
+
+/** A team took the order (accepted it, or grabbed it): the handling staff and the resident are told. */
+async function tellTaken(tx: AppContext, order: q.OrderWithNames, team: string, kind: 'order_accepted' | 'order_grabbed') {
+  const verb = kind === 'order_grabbed' ? '抢单' : '接单';
+  await inbox.notify(tx, await staffOf(tx, order.handler_site_id), { kind, title: `已${verb}：${order.title}`, body: `${team}已${verb}，请跟进服务。`, link: consoleLink(order.id) });
+  await inbox.notify(tx, [order.resident_id], { kind, title: `您的点单“${order.title}”已有队伍${verb}`, body: `${team}会尽快与您联系。`, link: phoneLink(order.id) });
 }
 
 /** The team declines with a reason; the order goes back to the handling site to dispatch again. */
@@ -265,8 +287,8 @@ export async function declineOrder(ctx: AppContext, actor: Actor, id: number, re
       subject: 'order', id, from: ['dispatched'], to: 'triaged', actorId: actor.userId, note: `拒单：${reason}`,
       set: { organization_id: null, open_for_grab: false, decline_reason: reason, deadline: deadlineFor('triaged') },
     });
-    await inbox.notify(tx, (await q.staffOfSite(tx.db, order.handler_site_id)).map((s) => s.user_id), {
-      kind: 'order_declined', title: `拒单：${order.title}`, body: `${order.organization_name ?? '队伍'}：${reason}。请重新派单。`, link: `/orders/${id}`,
+    await inbox.notify(tx, await staffOf(tx, order.handler_site_id), {
+      kind: 'order_declined', title: `拒单：${order.title}`, body: `${order.organization_name ?? '队伍'}：${reason}。请重新派单。`, link: consoleLink(id),
     });
   });
   // The team no longer holds the order: it learns only that it went back.
@@ -279,11 +301,14 @@ export async function grabOrder(ctx: AppContext, actor: Actor, id: number, organ
   const order = await q.findOrder(ctx.db, id);
   if (!order || !team || team.status !== 'approved' || team.regionCode.slice(0, 6) !== order.handler_region_code.slice(0, 6)) throw notFound('id');
   try {
-    await inTransaction(ctx, (tx) => move(tx, {
-      subject: 'order', id, from: ['dispatched'], to: 'accepted', actorId: actor.userId, note: `抢单：${team.name}`,
-      when: sql<boolean>`t.open_for_grab AND t.organization_id IS NULL`,
-      set: { organization_id: organizationId, open_for_grab: false, deadline: deadlineFor('accepted'), overdue: false },
-    }));
+    await inTransaction(ctx, async (tx) => {
+      await move(tx, {
+        subject: 'order', id, from: ['dispatched'], to: 'accepted', actorId: actor.userId, note: `抢单：${team.name}`,
+        when: sql<boolean>`t.open_for_grab AND t.organization_id IS NULL`,
+        set: { organization_id: organizationId, open_for_grab: false, deadline: deadlineFor('accepted'), overdue: false },
+      });
+      await tellTaken(tx, order, team.name, 'order_grabbed');
+    });
   } catch (error) {
     // Lost the race (or the order was taken back): say so in words, not as a state code.
     if (error instanceof AppError && error.code === 'INVALID_TRANSITION') {
@@ -316,32 +341,45 @@ export async function deliverOrder(ctx: AppContext, actor: Actor, id: number, de
         delivered_on_time: order.deadline === null || order.deadline >= now,
       },
     });
-    for (const person of participants) {
-      await hours.recordServiceHours(tx, {
-        volunteerId: person.volunteerId, source: 'order', sourceId: id, organizationId: order.organization_id, siteId: order.site_id,
-        regionCode: order.region_code, startedAt: new Date(now.getTime() - person.minutes * 60_000), endedAt: now, minutes: person.minutes,
-        content: `点单服务：${order.title}`, recordedBy: actor.userId,
-      });
-    }
-    await inbox.notify(tx, [order.resident_id], { kind: 'order_delivered', title: `您的点单“${order.title}”已完成`, body: '请为这次服务评价。', link: `/m/orders/${id}` }, { sms: true });
+    await hours.recordServiceHoursOfAll(tx, participants.map((person) => ({
+      volunteerId: person.volunteerId, source: 'order', sourceId: id, organizationId: order.organization_id, siteId: order.site_id,
+      regionCode: order.region_code, startedAt: new Date(now.getTime() - person.minutes * 60_000), endedAt: now, minutes: person.minutes,
+      content: `点单服务：${order.title}`, recordedBy: actor.userId,
+    })));
+    await inbox.notify(tx, [order.resident_id], { kind: 'order_delivered', title: `您的点单“${order.title}”已完成`, body: '请为这次服务评价。', link: phoneLink(id) }, { sms: true });
+    await inbox.notify(tx, await staffOf(tx, order.handler_site_id), {
+      kind: 'order_delivered', title: `已送单：${order.title}`, body: `${order.organization_name ?? '服务队伍'}已完成服务，等待居民评价。`, link: consoleLink(id),
+    });
   });
   return getOrder(ctx, actor, id);
 }
 
 export async function rateOrder(ctx: AppContext, actor: Actor, id: number, rating: { score: number; comment?: string | null | undefined }) {
-  await inTransaction(ctx, (tx) => move(tx, {
-    subject: 'order', id, from: ['delivered'], to: 'rated', actorId: actor.userId, by: sql<boolean>`t.resident_id = ${actor.userId}`,
-    set: { rating: rating.score, rating_comment: rating.comment ?? null, rated_at: new Date() },
-  }));
+  await inTransaction(ctx, async (tx) => {
+    await move(tx, {
+      subject: 'order', id, from: ['delivered'], to: 'rated', actorId: actor.userId, by: sql<boolean>`t.resident_id = ${actor.userId}`,
+      set: { rating: rating.score, rating_comment: rating.comment ?? null, rated_at: new Date() },
+    });
+    const order = (await q.findOrder(tx.db, id))!;
+    await inbox.notify(tx, await leadersOf(tx, order.organization_id), {
+      kind: 'order_rated', title: `居民评价：${order.title}`, body: `${rating.score} 星${rating.comment ? `，“${rating.comment}”` : ''}`, link: phoneLink(id),
+    });
+  });
   return getOrder(ctx, actor, id);
 }
 
 /** The resident cancels an order not yet being served. */
 export async function cancelOrder(ctx: AppContext, actor: Actor, id: number) {
-  await inTransaction(ctx, (tx) => move(tx, {
-    subject: 'order', id, from: ['ordered', 'triaged', 'dispatched'], to: 'cancelled', actorId: actor.userId, by: sql<boolean>`t.resident_id = ${actor.userId}`,
-    set: { deadline: null, overdue: false },
-  }));
+  await inTransaction(ctx, async (tx) => {
+    await move(tx, {
+      subject: 'order', id, from: ['ordered', 'triaged', 'dispatched'], to: 'cancelled', actorId: actor.userId, by: sql<boolean>`t.resident_id = ${actor.userId}`,
+      set: { deadline: null, overdue: false },
+    });
+    const order = (await q.findOrder(tx.db, id))!;
+    const message = { kind: 'order_cancelled', title: `点单已取消：${order.title}`, body: '居民取消了这个点单，无需再服务。' };
+    await inbox.notify(tx, await staffOf(tx, order.handler_site_id), { ...message, link: consoleLink(id) });
+    await inbox.notify(tx, await leadersOf(tx, order.organization_id), { ...message, link: phoneLink(id) });
+  });
   return getOrder(ctx, actor, id);
 }
 
@@ -351,13 +389,16 @@ export async function cancelOrder(ctx: AppContext, actor: Actor, id: number) {
  * next delivery records the service afresh and nobody is credited twice.
  */
 export async function reopenOrder(ctx: AppContext, actor: Actor, id: number, note: string) {
-  await handled(ctx, actor, id);
+  const order = await handled(ctx, actor, id);
   await inTransaction(ctx, async (tx) => {
     await move(tx, {
       subject: 'order', id, from: ['dispatched', 'accepted', 'delivered', 'rated', 'cancelled'], to: 'triaged', actorId: actor.userId, note,
       set: { organization_id: null, open_for_grab: false, deadline: deadlineFor('triaged'), overdue: false },
     });
     await hours.reverseServiceHours(tx, { source: 'order', sourceId: id }, `订单重开：${note}`, actor.userId);
+    const message = { kind: 'order_reopened', title: `点单重新安排：${order.title}`, link: phoneLink(id) };
+    await inbox.notify(tx, await leadersOf(tx, order.organization_id), { ...message, body: `工作人员收回了这个点单：${note}` });
+    await inbox.notify(tx, [order.resident_id], { ...message, body: `工作人员将重新为您安排：${note}` });
   });
   return getOrder(ctx, actor, id);
 }
@@ -380,8 +421,8 @@ export async function escalateOverdueOrders(ctx: AppContext, now = new Date()) {
       await tx.db.insertInto('workflow_events').values({
         subject: 'order', subject_id: order.id, from_status: order.status, to_status: order.status, actor_id: null, note: `超时未处理，升级至${target.name}`,
       }).execute();
-      await inbox.notify(tx, (await q.staffOfSite(tx.db, target.id)).map((s) => s.user_id), {
-        kind: 'order_escalated', title: `超时点单：${order.title}`, body: '下级超时未处理，已升级到本级，请督办。', link: `/orders/${order.id}`,
+      await inbox.notify(tx, await staffOf(tx, target.id), {
+        kind: 'order_escalated', title: `超时点单：${order.title}`, body: '下级超时未处理，已升级到本级，请督办。', link: consoleLink(order.id),
       });
     }
     return overdue.length;
@@ -417,5 +458,8 @@ export async function teamOrders(ctx: AppContext, actor: Actor) {
 /** Teams and volunteers who could serve this order, each with the reasons. */
 export async function suggestionsForOrder(ctx: AppContext, actor: Actor, id: number) {
   const order = await handled(ctx, actor, id);
-  return matching.suggest(ctx, actor, { regionCode: order.region_code, categories: [order.category] });
+  const item = order.menu_item_id ? await q.findMenuItem(ctx.db, order.menu_item_id) : undefined;
+  return matching.suggest(ctx, actor, {
+    regionCode: order.region_code, categories: [order.category], siteId: order.site_id, text: `${order.title} ${order.details ?? ''}`, schedule: item?.schedule,
+  });
 }

@@ -14,16 +14,37 @@ const withNames = (db: Kysely<DB>) => db.selectFrom('projects')
 
 export type ProjectWithNames = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;
 
-export function listBrands(db: Kysely<DB>) {
-  return db.selectFrom('brands').select(['id', 'name', 'description', 'region_code']).orderBy('id').execute();
+/** The brands, active ones only unless asked: a retired brand is kept for the projects filed under it. */
+export function listBrands(db: Kysely<DB>, includeRetired: boolean) {
+  let query = db.selectFrom('brands').select(['id', 'name', 'description', 'region_code', 'retired_at']);
+  if (!includeRetired) query = query.where('retired_at', 'is', null);
+  return query.orderBy(sql`retired_at IS NOT NULL`).orderBy('id').execute();
 }
 
 export function insertBrand(db: Kysely<DB>, brand: { name: string; description: string | null; region_code: string; created_by: number }) {
   return db.insertInto('brands').values(brand).onConflict((oc) => oc.column('name').doNothing()).returning('id').executeTakeFirst();
 }
 
-export function brandExists(db: Kysely<DB>, id: number) {
-  return db.selectFrom('brands').select('id').where('id', '=', id).executeTakeFirst();
+export function findBrand(db: Kysely<DB>, id: number) {
+  return db.selectFrom('brands').select(['id', 'name', 'description', 'region_code', 'retired_at']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A brand a project may be filed under: one not retired. */
+export function activeBrandExists(db: Kysely<DB>, id: number) {
+  return db.selectFrom('brands').select('id').where('id', '=', id).where('retired_at', 'is', null).executeTakeFirst();
+}
+
+/** Renames, redescribes, retires or brings back a brand; false when the new name is another brand's. */
+export async function updateBrand(db: Kysely<DB>, id: number, fields: { name?: string; description?: string | null; retired?: boolean }) {
+  const nameTaken = fields.name !== undefined
+    && await db.selectFrom('brands').select('id').where('name', '=', fields.name).where('id', '<>', id).executeTakeFirst();
+  if (nameTaken) return false;
+  await db.updateTable('brands').set({
+    ...(fields.name !== undefined && { name: fields.name }),
+    ...(fields.description !== undefined && { description: fields.description }),
+    ...(fields.retired !== undefined && { retired_at: fields.retired ? sql<Date>`coalesce(retired_at, now())` : null }),
+  }).where('id', '=', id).execute();
+  return true;
 }
 
 export function insertProject(db: Kysely<DB>, row: Insertable<ProjectsTable>) {

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses, IdParams, ReviewRequest } from '../../http/schemas.ts';
 import { requireActor } from '../auth/service.ts';
-import { BrandInput, BrandList, Brand, Project, ProjectInput, ProjectListQuery, ProjectPage, ProjectUpdate } from './schemas.ts';
+import { Brand, BrandInput, BrandList, BrandListQuery, BrandUpdate, Project, ProjectInput, ProjectListQuery, ProjectPage, ProjectUpdate } from './schemas.ts';
 import * as projects from './service.ts';
 
 const tags = ['projects'];
@@ -10,16 +10,21 @@ const tags = ['projects'];
 export function projectRoutes(app: App, ctx: AppContext) {
   app.get('/brands', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'Service brands (品牌)', response: { 200: BrandList, ...errorResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return { items: await projects.listBrands(ctx) };
-  });
+    schema: { tags, summary: 'Service brands (品牌): active ones, or all', querystring: BrandListQuery, response: { 200: BrandList, ...errorResponses } },
+  }, async (request) => ({ items: await projects.listBrands(ctx, requireActor(request), request.query) }));
 
   app.post('/brands', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'Add a brand (city and province staff)', body: BrandInput, response: { 201: Brand, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await projects.createBrand(ctx, requireActor(request), request.body)));
+
+  app.patch('/brands/:id', {
+    config: { access: 'staff' },
+    schema: {
+      tags, summary: 'Rename, retire or bring back a brand (staff of its city, or the province)',
+      params: IdParams, body: BrandUpdate, response: { 200: Brand, ...errorResponses },
+    },
+  }, async (request) => projects.updateBrand(ctx, requireActor(request), request.params.id, request.body));
 
   app.get('/projects', {
     config: { access: 'staff' },

@@ -6,11 +6,27 @@ const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD (China t
 const Status = Type.Enum(['draft', 'submitted', 'approved', 'rejected', 'running', 'closed']);
 export const Category = Type.Enum(serviceCategories);
 
-export const Brand = Type.Object({ id: Type.Integer(), name: Type.String(), description: nullable(Type.String()) });
+export const Brand = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  description: nullable(Type.String()),
+  retiredAt: Type.Union([Timestamp, Type.Null()], { description: 'When retired: kept on its projects, offered for no new one' }),
+  manageable: Type.Boolean({ description: 'Whether I may rename or retire it (staff of its city, or the province)' }),
+});
 export const BrandList = Type.Object({ items: Type.Array(Brand) });
-export const BrandInput = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 50 }), description: Type.Optional(nullable(Type.String({ maxLength: 500 }))) },
+export const BrandListQuery = Type.Object(
+  { includeRetired: Type.Optional(Type.Boolean({ description: 'Also the retired brands (listed last)' })) },
   { additionalProperties: false },
+);
+const BrandName = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' });
+const BrandDescription = nullable(Type.String({ maxLength: 500 }));
+export const BrandInput = Type.Object(
+  { name: BrandName, description: Type.Optional(BrandDescription) },
+  { additionalProperties: false },
+);
+export const BrandUpdate = Type.Object(
+  { name: Type.Optional(BrandName), description: Type.Optional(BrandDescription), retired: Type.Optional(Type.Boolean({ description: 'true retires it, false brings it back' })) },
+  { additionalProperties: false, minProperties: 1 },
 );
 
 const editable = {

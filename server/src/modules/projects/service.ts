@@ -25,17 +25,54 @@ export interface ProjectInput {
   coverUrl?: string | null | undefined;
 }
 
-export async function listBrands(ctx: AppContext) {
-  return (await q.listBrands(ctx.db)).map((brand) => ({ id: brand.id, name: brand.name, description: brand.description }));
+type BrandRow = NonNullable<Awaited<ReturnType<typeof q.findBrand>>>;
+
+/**
+ * Brands (品牌) are managed data: city staff manage the brands made in their city, province
+ * staff every brand of the province. Retired brands stay on their projects.
+ */
+const managesBrand = (actor: Actor, brand: BrandRow) => rankOver(actor, brand.region_code) >= roleRank('city_admin');
+
+function presentBrand(actor: Actor, brand: BrandRow) {
+  return { id: brand.id, name: brand.name, description: brand.description, retiredAt: brand.retired_at?.toISOString() ?? null, manageable: managesBrand(actor, brand) };
 }
 
-/** Brands are managed by city and province staff. */
+export async function listBrands(ctx: AppContext, actor: Actor, options: { includeRetired?: boolean | undefined } = {}) {
+  return (await q.listBrands(ctx.db, options.includeRetired ?? false)).map((brand) => presentBrand(actor, brand));
+}
+
+const nameTaken = () => new AppError('CONFLICT', { field: 'name', detail: { zh: '已有同名品牌', en: 'A brand with this name exists' } });
+
+/** Brands are added by city and province staff, in the area of their highest such grant. */
 export async function createBrand(ctx: AppContext, actor: Actor, input: { name: string; description?: string | null | undefined }) {
-  const grant = actor.grants.find((g) => g.role === 'province_admin' || g.role === 'city_admin');
-  if (!grant) throw new AppError('FORBIDDEN');
-  const row = await q.insertBrand(ctx.db, { name: input.name.trim(), description: input.description ?? null, region_code: grant.regionCode, created_by: actor.userId });
-  if (!row) throw new AppError('CONFLICT', { field: 'name' });
-  return { id: row.id, name: input.name.trim(), description: input.description ?? null };
+  const grant = actor.grants.find((g) => g.role === 'province_admin') ?? actor.grants.find((g) => g.role === 'city_admin');
+  if (!grant) throw new AppError('FORBIDDEN', { detail: { zh: '品牌由市级或省级管理员维护', en: 'City and province staff manage the brands' } });
+  const row = await q.insertBrand(ctx.db, { name: input.name.trim(), description: input.description?.trim() || null, region_code: grant.regionCode, created_by: actor.userId });
+  if (!row) throw nameTaken();
+  return presentBrand(actor, (await q.findBrand(ctx.db, row.id))!);
+}
+
+/** Renames or redescribes a brand, retires it (no new projects under it) or brings it back. */
+export async function updateBrand(ctx: AppContext, actor: Actor, id: number, patch: { name?: string | undefined; description?: string | null | undefined; retired?: boolean | undefined }) {
+  const brand = await q.findBrand(ctx.db, id);
+  if (!brand) throw notFound('id');
+  if (!managesBrand(actor, brand)) {
+    throw new AppError('FORBIDDEN', { detail: { zh: '只有品牌所在市或省的管理员可以修改该品牌', en: 'Only staff of the brand’s city or the province manage it' } });
+  }
+  const updated = await q.updateBrand(ctx.db, id, {
+    ...(patch.name !== undefined && { name: patch.name.trim() }),
+    ...(patch.description !== undefined && { description: patch.description?.trim() || null }),
+    ...(patch.retired !== undefined && { retired: patch.retired }),
+  });
+  if (!updated) throw nameTaken();
+  return presentBrand(actor, (await q.findBrand(ctx.db, id))!);
+}
+
+/** A brand a project may be filed under now: an active one (or the one it already has). */
+async function checkBrand(ctx: AppContext, brandId: number | null | undefined, current: number | null = null) {
+  if (brandId && brandId !== current && !(await q.activeBrandExists(ctx.db, brandId))) {
+    throw new AppError('VALIDATION_FAILED', { field: 'brandId', detail: { zh: '该品牌不存在或已停用', en: 'No such brand, or it is retired' } });
+  }
 }
 
 function present(row: q.ProjectWithNames) {
@@ -72,7 +109,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Projec
   const siteId = input.siteId ?? organization.siteId;
   const site = isAdmin(actor) ? await sites.findSiteInScope(ctx, actor, siteId) : siteId === organization.siteId ? await sites.findHomeSite(ctx, siteId) : null;
   if (!site) throw notFound('siteId');
-  if (input.brandId && !(await q.brandExists(ctx.db, input.brandId))) throw notFound('brandId');
+  await checkBrand(ctx, input.brandId);
   checkPeriod(input.startsOn, input.endsOn);
   // One transaction even for one row: a retried request's Idempotency-Key is stamped in the same commit.
   const { id } = await inTransaction(ctx, (tx) => q.insertProject(tx.db, {
@@ -114,7 +151,7 @@ export async function updateProject(ctx: AppContext, actor: Actor, id: number, p
   if (!['draft', 'rejected'].includes(row.status)) {
     throw new AppError('CONFLICT', { detail: { zh: '只有草稿或被驳回的项目可以修改', en: 'Only drafts and rejected projects can be edited' } });
   }
-  if (patch.brandId && !(await q.brandExists(ctx.db, patch.brandId))) throw notFound('brandId');
+  await checkBrand(ctx, patch.brandId, row.brand_id);
   checkPeriod(patch.startsOn ?? row.starts_on, patch.endsOn ?? row.ends_on);
   await q.updateProject(ctx.db, id, {
     ...(patch.name !== undefined && { name: patch.name.trim() }),

@@ -7,6 +7,8 @@ let server: TestServer;
 let station: number;
 let centerAdmin: TestClient;
 let courseId: number;
+let outsider: TestClient;
+let otherCenter: number;
 
 async function volunteer() {
   const account = await buildUser(server.ctx, { siteId: station, role: 'volunteer' });
@@ -29,7 +31,16 @@ beforeAll(async () => {
   });
   expect(course.status).toBe(201);
   courseId = course.body.id;
+  otherCenter = (await server.ctx.db.selectFrom('sites').select('id').where('region_code', '=', '210323000000').where('kind', '=', 'center').executeTakeFirstOrThrow()).id;
+  const other = await buildUser(server.ctx, { siteId: otherCenter, role: 'center_admin' });
+  outsider = await server.signIn(other.phone, other.password);
 });
+
+const hourAhead = () => {
+  const start = Date.now() + 3600_000;
+  return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 2 * 3600_000).toISOString() };
+};
+const names = (items: { qualification: string }[]) => items.map((q) => q.qualification);
 afterAll(() => server?.close());
 
 describe('training', () => {
@@ -118,9 +129,157 @@ describe('training', () => {
     const code = await centerAdmin.get(`/api/v1/training-sessions/${session.body.id}/checkin-code`);
     expect((await enrolled.client.post(`/api/v1/training-sessions/${session.body.id}/attend`, { token: 'forged.1.x' })).body.error.field).toBe('token');
     const attended = await enrolled.client.post(`/api/v1/training-sessions/${session.body.id}/attend`, { token: code.body.token });
-    expect(attended.body).toEqual({ sessionId: session.body.id, attended: true, qualification: '法律援助' });
+    expect(attended.body).toEqual({ sessionId: session.body.id, attended: true, completed: true, qualification: '法律援助' });
     const counts = await centerAdmin.get(`/api/v1/training/counts?under=210321&from=${new Date(Date.now() - 86400_000).toISOString()}&to=${new Date(Date.now() + 86400_000).toISOString()}`);
     expect(counts.body.sessions).toBeGreaterThanOrEqual(1);
     expect(counts.body.trained).toBeGreaterThanOrEqual(2);
+  });
+
+  it('edits a course: a changed quiz leaves passes earned standing; unpublished courses are hidden from learners; staff of other areas get 404', async () => {
+    const made = await centerAdmin.post('/api/v1/courses', {
+      title: '防汛知识', mode: 'online', category: 'emergency', siteId: station, grantsQualification: '防汛',
+      quiz: [{ question: '汛期应当关注什么？', options: ['天气预警', '股市行情'], answer: 0 }],
+    });
+    const id = made.body.id;
+    expect(made.body.editable).toBe(true);
+    const learner = await volunteer();
+    expect((await learner.client.post(`/api/v1/courses/${id}/quiz`, { answers: [0] })).body.passed).toBe(true);
+
+    const quiz = [
+      { question: '转移群众首先应当？', options: ['清点人数', '收拾家具', '拍照'], answer: 0 },
+      { question: '洪水来临时应当往哪里去？', options: ['低洼处', '高处'], answer: 1 },
+    ];
+    const edited = await centerAdmin.patch(`/api/v1/courses/${id}`, {
+      title: '防汛避险知识', description: '汛期转移避险', quiz, passMark: 100, materials: [{ kind: 'document', title: '防汛手册', url: 'https://example.cn/flood.pdf' }],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: '防汛避险知识', description: '汛期转移避险', passMark: 100, grantsQualification: '防汛', mode: 'online', status: 'published', quiz });
+    expect(edited.body.materials).toEqual([{ kind: 'document', title: '防汛手册', url: 'https://example.cn/flood.pdf' }]);
+    // The pass earned under the old quiz stands; the new quiz is what the next learner takes.
+    const mine = await learner.client.get('/api/v1/training/mine');
+    expect(mine.body.records.map((r: { courseId: number }) => r.courseId)).toContain(id);
+    expect(names(mine.body.qualifications)).toContain('防汛');
+    const next = await volunteer();
+    expect((await next.client.post(`/api/v1/courses/${id}/quiz`, { answers: [0] })).body.error.field).toBe('answers');
+    expect((await next.client.post(`/api/v1/courses/${id}/quiz`, { answers: [0, 0] })).body).toMatchObject({ score: 50, passed: false });
+
+    expect((await centerAdmin.patch(`/api/v1/courses/${id}`, { quiz: [] })).body.error.field).toBe('quiz');
+    expect((await centerAdmin.patch(`/api/v1/courses/${id}`, { quiz: [{ question: '哪个对？', options: ['甲', '乙'], answer: 3 }] })).body.error.field).toBe('quiz.0.answer');
+    expect((await centerAdmin.patch(`/api/v1/courses/${id}`, { mode: 'offline' })).status).toBe(400);
+    expect((await outsider.patch(`/api/v1/courses/${id}`, { title: '越权修改' })).status).toBe(404);
+    expect((await learner.client.patch(`/api/v1/courses/${id}`, { title: '越权修改' })).status).toBe(403);
+
+    // Unpublished: gone for learners, still in the console's list for its staff only.
+    expect((await centerAdmin.patch(`/api/v1/courses/${id}`, { status: 'draft', grantsQualification: null })).body).toMatchObject({ status: 'draft', grantsQualification: null });
+    expect((await next.client.get(`/api/v1/courses/${id}`)).status).toBe(404);
+    expect((await next.client.get('/api/v1/courses')).body.items.map((c: { id: number }) => c.id)).not.toContain(id);
+    expect((await next.client.post(`/api/v1/courses/${id}/quiz`, { answers: [0, 1] })).status).toBe(404);
+    const managed = await centerAdmin.get('/api/v1/courses?manage=true');
+    expect(managed.body.items.find((c: { id: number }) => c.id === id)).toMatchObject({ status: 'draft', editable: true });
+    expect((await outsider.get('/api/v1/courses?manage=true')).body.items.map((c: { id: number }) => c.id)).not.toContain(id);
+    expect((await next.client.get('/api/v1/courses?manage=true')).status).toBe(403);
+    // Its qualification, once earned, is still held.
+    expect(names((await learner.client.get('/api/v1/training/mine')).body.qualifications)).toContain('防汛');
+  });
+
+  it('edits a lecturer of the area: the phone is stored masked and can be cleared', async () => {
+    const made = await centerAdmin.post('/api/v1/lecturers', { name: '王医生', title: '主治医师', expertise: ['急救'], phone: '13912345678', regionCode: '210321000000' });
+    expect(made.status).toBe(201);
+    const edited = await centerAdmin.patch(`/api/v1/lecturers/${made.body.id}`, { title: '副主任医师', expertise: ['急救', '心肺复苏'], phone: '13987654321' });
+    expect(edited.body).toEqual({ id: made.body.id, name: '王医生', title: '副主任医师', expertise: ['急救', '心肺复苏'], phoneMasked: '139****4321', regionCode: '210321000000', editable: true });
+    const stored = await server.ctx.db.selectFrom('lecturers').select(['phone_enc']).where('id', '=', made.body.id).executeTakeFirstOrThrow();
+    expect(stored.phone_enc).not.toContain('13987654321');
+    expect(server.ctx.pii.decrypt(stored.phone_enc!)).toBe('13987654321');
+    expect((await centerAdmin.patch(`/api/v1/lecturers/${made.body.id}`, { phone: null })).body.phoneMasked).toBeNull();
+    expect((await centerAdmin.patch(`/api/v1/lecturers/${made.body.id}`, { phone: '12345' })).body.error.field).toBe('phone');
+    expect((await centerAdmin.patch(`/api/v1/lecturers/${made.body.id}`, { regionCode: '210323000000' })).status).toBe(400);
+    expect((await outsider.patch(`/api/v1/lecturers/${made.body.id}`, { name: '李医生' })).status).toBe(404);
+    expect((await (await volunteer()).client.patch(`/api/v1/lecturers/${made.body.id}`, { name: '李医生' })).status).toBe(403);
+    expect((await centerAdmin.get('/api/v1/lecturers')).body.items.find((l: { id: number }) => l.id === made.body.id).name).toBe('王医生');
+  });
+
+  it('shows staff the roster; staff mark attendance by hand and take a mark back, with what it earned', async () => {
+    const offline = await centerAdmin.post('/api/v1/courses', { title: '应急疏散演练', mode: 'offline', category: 'emergency', siteId: station, grantsQualification: '疏散引导' });
+    const session = await centerAdmin.post('/api/v1/training-sessions', { courseId: offline.body.id, siteId: station, capacity: 3, ...hourAhead() });
+    const id = session.body.id;
+    const scanner = await volunteer();
+    const noShow = await volunteer();
+    expect((await scanner.client.post(`/api/v1/training-sessions/${id}/enrol`)).status).toBe(201);
+    expect((await noShow.client.post(`/api/v1/training-sessions/${id}/enrol`)).status).toBe(201);
+    const code = await centerAdmin.get(`/api/v1/training-sessions/${id}/checkin-code`);
+    await scanner.client.post(`/api/v1/training-sessions/${id}/attend`, { token: code.body.token });
+
+    const roster = await centerAdmin.get(`/api/v1/training-sessions/${id}/roster`);
+    expect(roster.status).toBe(200);
+    expect(roster.body.items.map((r: { volunteerId: number }) => r.volunteerId)).toEqual([scanner.id, noShow.id]);
+    expect(roster.body.items[0].attendedAt).not.toBeNull();
+    expect(roster.body.items[1]).toMatchObject({ attendedAt: null, phoneMasked: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/) });
+
+    // Someone without a phone, who could not sign up: staff add and mark them.
+    const phoneless = await buildVolunteer(server.ctx, { siteId: station });
+    const marked = await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/${phoneless.id}`, { attended: true });
+    expect(marked.status).toBe(200);
+    expect(marked.body.items.find((r: { volunteerId: number }) => r.volunteerId === phoneless.id).attendedAt).not.toBeNull();
+    const walkIn = await centerAdmin.get(`/api/v1/volunteers/${phoneless.id}/training`);
+    expect(walkIn.body.records.map((r: { courseId: number }) => r.courseId)).toEqual([offline.body.id]);
+    expect(names(walkIn.body.qualifications)).toEqual(['疏散引导']);
+    expect((await server.ctx.db.selectFrom('course_sessions').select('enrolled_count').where('id', '=', id).executeTakeFirstOrThrow()).enrolled_count).toBe(3);
+    // Full now: another walk-in is refused; marking one already signed up still works.
+    expect((await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/${(await buildVolunteer(server.ctx, { siteId: station })).id}`, { attended: true })).status).toBe(409);
+    await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/${noShow.id}`, { attended: true });
+    expect(names((await noShow.client.get('/api/v1/training/mine')).body.qualifications)).toEqual(['疏散引导']);
+
+    // The mark was a mistake: taken back with the record and qualification this session gave.
+    const unmarked = await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/${noShow.id}`, { attended: false });
+    expect(unmarked.body.items.find((r: { volunteerId: number }) => r.volunteerId === noShow.id).attendedAt).toBeNull();
+    expect(await noShow.client.get('/api/v1/training/mine').then((r) => r.body)).toEqual({ records: [], qualifications: [] });
+    expect((await scanner.client.get('/api/v1/training/mine')).body.records).toHaveLength(1);
+
+    // Staff of another county, and volunteers, cannot see or mark it.
+    expect((await outsider.get(`/api/v1/training-sessions/${id}/roster`)).status).toBe(404);
+    expect((await outsider.put(`/api/v1/training-sessions/${id}/roster/${noShow.id}`, { attended: true })).status).toBe(404);
+    expect((await scanner.client.get(`/api/v1/training-sessions/${id}/roster`)).status).toBe(403);
+    expect((await scanner.client.put(`/api/v1/training-sessions/${id}/roster/${noShow.id}`, { attended: true })).status).toBe(403);
+    expect((await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/999999`, { attended: false })).body.error.field).toBe('volunteerId');
+    // A walk-in from another county is not this staff's to add.
+    const elsewhere = await buildVolunteer(server.ctx, { siteId: otherCenter });
+    const refused = await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/${elsewhere.id}`, { attended: true });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.field).toBe('volunteerId');
+    expect(names((await noShow.client.get('/api/v1/training/mine')).body.qualifications)).toEqual([]);
+  });
+
+  it('a qualification taken back stays held when another completed course grants it; an online course’s session does not complete it', async () => {
+    const offline = await centerAdmin.post('/api/v1/courses', { title: '急救线下实操', mode: 'offline', category: 'medical_fitness', siteId: station, grantsQualification: '急救' });
+    const session = await centerAdmin.post('/api/v1/training-sessions', { courseId: offline.body.id, siteId: station, capacity: 5, ...hourAhead() });
+    const v = await volunteer();
+    // Earned first in the session, then by the online course's quiz as well.
+    await centerAdmin.put(`/api/v1/training-sessions/${session.body.id}/roster/${v.id}`, { attended: true });
+    await v.client.post(`/api/v1/courses/${courseId}/quiz`, { answers: [1, 1, 1] });
+    await centerAdmin.put(`/api/v1/training-sessions/${session.body.id}/roster/${v.id}`, { attended: false });
+    const mine = (await v.client.get('/api/v1/training/mine')).body;
+    expect(mine.records.map((r: { courseId: number }) => r.courseId)).toEqual([courseId]);
+    expect(names(mine.qualifications)).toEqual(['急救']);
+
+    // An online course completes by its quiz only.
+    const online = await centerAdmin.post('/api/v1/training-sessions', { courseId, siteId: station, capacity: 5, ...hourAhead() });
+    const learner = await volunteer();
+    await learner.client.post(`/api/v1/training-sessions/${online.body.id}/enrol`);
+    const code = await centerAdmin.get(`/api/v1/training-sessions/${online.body.id}/checkin-code`);
+    expect((await learner.client.post(`/api/v1/training-sessions/${online.body.id}/attend`, { token: code.body.token })).body)
+      .toEqual({ sessionId: online.body.id, attended: true, completed: false, qualification: null });
+    expect(await learner.client.get('/api/v1/training/mine').then((r) => r.body)).toEqual({ records: [], qualifications: [] });
+  });
+
+  it('shows staff of the area a volunteer’s training, and nobody else', async () => {
+    const v = await volunteer();
+    await v.client.post(`/api/v1/courses/${courseId}/quiz`, { answers: [1, 1, 1] });
+    const seen = await centerAdmin.get(`/api/v1/volunteers/${v.id}/training`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.records).toEqual([{ courseId, title: '应急救护基础', mode: 'online', score: 100, completedAt: expect.any(String) }]);
+    expect(names(seen.body.qualifications)).toEqual(['急救']);
+    expect((await outsider.get(`/api/v1/volunteers/${v.id}/training`)).status).toBe(404);
+    expect((await v.client.get(`/api/v1/volunteers/${v.id}/training`)).status).toBe(403);
+    expect((await centerAdmin.get('/api/v1/volunteers/999999/training')).status).toBe(404);
   });
 });

@@ -96,7 +96,7 @@ export function openFamilyWishes(db: Kysely<DB>, campaignId: number, beneficiary
 
 /** Claims past their deadline, locked, for the overdue task (several processes may run it). */
 export function overdueClaims(db: Kysely<DB>, now: Date, limit: number) {
-  return db.selectFrom('wishes').select(['id', 'title', 'claimed_by', 'site_id', 'region_code', 'posted_by'])
+  return db.selectFrom('wishes').select(['id', 'title', 'claimed_by', 'claimer_unit', 'site_id', 'region_code', 'posted_by', 'on_behalf'])
     .where('status', '=', 'claimed').where('claim_deadline', '<', now)
     .orderBy('claim_deadline').limit(limit).forUpdate().skipLocked().execute();
 }
@@ -147,4 +147,9 @@ export function recountCampaign(db: Kysely<DB>, campaignId: number) {
     sql<number>`count(*) FILTER (WHERE status IN (${sql.join(campaignCounts.collected)}))`.as('collected'),
     sql<number>`count(*) FILTER (WHERE status IN (${sql.join(campaignCounts.fulfilled)}))`.as('fulfilled'),
   ]).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+}
+
+/** The staff of a site (its admins), to tell them of work waiting there. */
+export function staffOfSite(db: Kysely<DB>, siteId: number) {
+  return db.selectFrom('grants').select('user_id').where('site_id', '=', siteId).where('role', 'like', '%_admin').execute();
 }

@@ -29,6 +29,20 @@ export type WishStatus = (typeof wishStatuses)[number];
 export const beneficiaryGroups = ['elderly_alone', 'left_behind_child', 'disabled', 'family_in_difficulty', 'other'] as const;
 const HOUR = 3600_000;
 
+/** Staff read their messages in the console (the wish opened there); everyone else on the phone. */
+const consoleLink = (id: number) => `/wishes?id=${id}`;
+const phoneLink = (id: number) => `/m/wishes/${id}`;
+/** The poster: a resident on the phone, or the staff who posted for a resident without one. */
+const posterLink = (wish: { id: number; on_behalf: boolean }) => (wish.on_behalf ? consoleLink(wish.id) : phoneLink(wish.id));
+/** The claimer: a volunteer or a team's manager on the phone, the staff for a unit in the console. */
+const claimerLink = (wish: { id: number; claimer_unit: string | null }) => (wish.claimer_unit ? consoleLink(wish.id) : phoneLink(wish.id));
+
+/** Tells the staff of the wish's station (but not the one who acted), pointing to the wish in the console. */
+async function tellStation(tx: AppContext, wish: { id: number; site_id: number }, message: Omit<inbox.Message, 'link'>, except: number | null = null) {
+  const staff = (await q.staffOfSite(tx.db, wish.site_id)).map((row) => row.user_id).filter((id) => id !== except);
+  await inbox.notify(tx, staff, { ...message, link: consoleLink(wish.id) });
+}
+
 export interface WishInput {
   title: string;
   story: string;
@@ -128,6 +142,9 @@ export async function postWish(ctx: AppContext, actor: Actor, input: WishInput) 
       estimated_value_yuan: input.estimatedValueYuan ?? null, site_id: site.id, region_code: site.regionCode, posted_by: actor.userId, on_behalf: onBehalf,
     });
     await started(tx, 'wish', row.id, 'submitted', actor.userId);
+    await tellStation(tx, { id: row.id, site_id: site.id }, {
+      kind: 'wish_new', title: `新的微心愿：${input.title.trim()}`, body: onBehalf ? '工作人员代居民提交，请审核。' : '居民提交了心愿，请审核。',
+    }, actor.userId);
     return row.id;
   });
   return detail(ctx, actor, (await q.findWish(ctx.db, id))!);
@@ -217,7 +234,7 @@ export async function reviewWish(ctx: AppContext, actor: Actor, id: number, revi
       await moveWish(tx, { ...base, to: 'merged', note: `合并到心愿 #${review.mergeIntoId}`, set: { ...stamp, merged_into_id: review.mergeIntoId! } });
     }
     const outcome = { approve: '已通过审核，将在心愿墙展示', reject: `未通过审核：${review.reason ?? ''}`, merge: '与已有心愿重复，已合并' }[review.decision];
-    await inbox.notify(tx, [wish.posted_by], { kind: `wish_${review.decision}`, title: `微心愿“${wish.title}”`, body: outcome, link: `/m/wishes/${id}` });
+    await inbox.notify(tx, [wish.posted_by], { kind: `wish_${review.decision}`, title: `微心愿“${wish.title}”`, body: outcome, link: posterLink(wish) });
   });
   return getWish(ctx, actor, id);
 }
@@ -257,7 +274,7 @@ export async function claimWish(ctx: AppContext, actor: Actor, id: number, claim
   if (!wish) throw notFound('id');
   await inTransaction(ctx, async (tx) => {
     await moveWish(tx, { subject: 'wish', id, from: ['published'], to: 'claimed', actorId: actor.userId, set }).catch(explainLostClaim);
-    await inbox.notify(tx, [wish.posted_by], { kind: 'wish_claimed', title: `微心愿“${wish.title}”已被认领`, body: '认领人会在期限内帮您实现心愿。', link: `/m/wishes/${id}` }, { sms: true });
+    await inbox.notify(tx, [wish.posted_by], { kind: 'wish_claimed', title: `微心愿“${wish.title}”已被认领`, body: '认领人会在期限内帮您实现心愿。', link: posterLink(wish) }, { sms: true });
     await inbox.textNumber(tx, wish.beneficiary_phone_enc, `您的微心愿“${wish.title}”已被认领。`);
   });
   return getWish(ctx, actor, id);
@@ -265,11 +282,17 @@ export async function claimWish(ctx: AppContext, actor: Actor, id: number, claim
 
 /** The claimer gives a wish back to the wall. */
 export async function releaseWish(ctx: AppContext, actor: Actor, id: number) {
-  await inTransaction(ctx, (tx) => moveWish(tx, {
-    subject: 'wish', id, from: ['claimed'], to: 'published', actorId: actor.userId, note: '认领人放弃',
-    when: sql<boolean>`t.claimed_by = ${actor.userId}`,
-    set: { claimer_volunteer_id: null, claimer_organization_id: null, claimer_unit: null, claimed_by: null, claimed_at: null, claim_deadline: null },
-  }));
+  await inTransaction(ctx, async (tx) => {
+    await moveWish(tx, {
+      subject: 'wish', id, from: ['claimed'], to: 'published', actorId: actor.userId, note: '认领人放弃',
+      when: sql<boolean>`t.claimed_by = ${actor.userId}`,
+      set: { claimer_volunteer_id: null, claimer_organization_id: null, claimer_unit: null, claimed_by: null, claimed_at: null, claim_deadline: null },
+    });
+    const wish = (await q.findWish(tx.db, id))!;
+    const title = `微心愿“${wish.title}”重新等待认领`;
+    await inbox.notify(tx, [wish.posted_by], { kind: 'wish_released', title, body: '认领人放弃了认领，心愿已回到心愿墙。', link: posterLink(wish) });
+    await tellStation(tx, wish, { kind: 'wish_released', title, body: '认领人放弃了认领，已退回心愿墙，可联系其他志愿者或单位。' }, wish.posted_by);
+  });
   return getWish(ctx, actor, id);
 }
 
@@ -322,14 +345,12 @@ export async function fulfilWish(ctx: AppContext, actor: Actor, id: number, fulf
       subject: 'wish', id, from: ['claimed'], to: 'fulfilled', actorId: actor.userId, note: fulfilment.note,
       set: { fulfil_note: fulfilment.note, fulfil_photos: fulfilment.photos ?? [], fulfilled_at: now },
     });
-    for (const person of served.filter((p) => p.minutes > 0)) {
-      await hours.recordServiceHours(tx, {
-        volunteerId: person.volunteerId, source: 'wish', sourceId: id, organizationId: wish.claimer_organization_id, siteId: wish.site_id,
-        regionCode: wish.region_code, startedAt: new Date(now.getTime() - person.minutes * 60_000), endedAt: now, minutes: person.minutes,
-        content: `微心愿：${wish.title}`, recordedBy: actor.userId,
-      });
-    }
-    await inbox.notify(tx, [wish.posted_by], { kind: 'wish_fulfilled', title: `微心愿“${wish.title}”已实现`, body: '请确认心愿已实现。', link: `/m/wishes/${id}` }, { sms: true });
+    await hours.recordServiceHoursOfAll(tx, served.filter((p) => p.minutes > 0).map((person) => ({
+      volunteerId: person.volunteerId, source: 'wish', sourceId: id, organizationId: wish.claimer_organization_id, siteId: wish.site_id,
+      regionCode: wish.region_code, startedAt: new Date(now.getTime() - person.minutes * 60_000), endedAt: now, minutes: person.minutes,
+      content: `微心愿：${wish.title}`, recordedBy: actor.userId,
+    })));
+    await inbox.notify(tx, [wish.posted_by], { kind: 'wish_fulfilled', title: `微心愿“${wish.title}”已实现`, body: '请确认心愿已实现。', link: posterLink(wish) }, { sms: true });
   });
   return getWish(ctx, actor, id);
 }
@@ -340,15 +361,19 @@ export async function confirmWish(ctx: AppContext, actor: Actor, id: number) {
   if (!wish || (wish.posted_by !== actor.userId && !covers(actor, wish.region_code))) throw notFound('id');
   await inTransaction(ctx, async (tx) => {
     await moveWish(tx, { subject: 'wish', id, from: ['fulfilled'], to: 'confirmed', actorId: actor.userId, set: { confirmed_at: new Date(), confirmed_by: actor.userId } });
-    await inbox.notify(tx, [wish.claimed_by], { kind: 'wish_confirmed', title: `微心愿“${wish.title}”已确认`, body: '感谢您的付出！', link: `/m/wishes/${id}` });
+    await inbox.notify(tx, [wish.claimed_by], { kind: 'wish_confirmed', title: `微心愿“${wish.title}”已确认`, body: '感谢您的付出！', link: claimerLink(wish) });
   });
   return getWish(ctx, actor, id);
 }
 
 export async function withdrawWish(ctx: AppContext, actor: Actor, id: number) {
-  await inTransaction(ctx, (tx) => moveWish(tx, {
-    subject: 'wish', id, from: ['submitted', 'published'], to: 'withdrawn', actorId: actor.userId, by: sql<boolean>`t.posted_by = ${actor.userId}`,
-  }));
+  await inTransaction(ctx, async (tx) => {
+    await moveWish(tx, {
+      subject: 'wish', id, from: ['submitted', 'published'], to: 'withdrawn', actorId: actor.userId, by: sql<boolean>`t.posted_by = ${actor.userId}`,
+    });
+    const wish = (await q.findWish(tx.db, id))!;
+    await tellStation(tx, wish, { kind: 'wish_withdrawn', title: `微心愿“${wish.title}”已撤回`, body: '发布人撤回了这个心愿，无需再处理。' }, actor.userId);
+  });
   return getWish(ctx, actor, id);
 }
 
@@ -364,10 +389,10 @@ export async function releaseOverdueClaims(ctx: AppContext, now = new Date()) {
         subject: 'wish', id: wish.id, from: ['claimed'], to: 'published', actorId: null, note: '认领超期，已退回心愿墙',
         set: { claimer_volunteer_id: null, claimer_organization_id: null, claimer_unit: null, claimed_by: null, claimed_at: null, claim_deadline: null, overdue_at: now },
       });
-      const staff = await tx.db.selectFrom('grants').select('user_id').where('site_id', '=', wish.site_id).where('role', '=', 'station_admin').execute();
-      await inbox.notify(tx, [wish.claimed_by, ...staff.map((s) => s.user_id)], {
-        kind: 'wish_overdue', title: `微心愿“${wish.title}”认领超期`, body: '已退回心愿墙，等待新的认领。', link: `/m/wishes/${wish.id}`,
-      });
+      const message = { kind: 'wish_overdue', title: `微心愿“${wish.title}”认领超期`, body: '已退回心愿墙，等待新的认领。' };
+      await inbox.notify(tx, [wish.claimed_by], { ...message, link: claimerLink(wish) });
+      await inbox.notify(tx, [wish.posted_by], { ...message, link: posterLink(wish) });
+      await tellStation(tx, wish, message, wish.posted_by);
     }
     return overdue.length;
   });
@@ -429,5 +454,7 @@ export const recountCampaign = (ctx: AppContext, id: number) => q.recountCampaig
 /** Teams and volunteers who could take this wish, each with the reasons. */
 export async function suggestionsForWish(ctx: AppContext, actor: Actor, id: number) {
   const wish = await requireInScope(actor, () => q.findScopedWish(ctx.db, actor, id));
-  return matching.suggest(ctx, actor, { regionCode: wish.region_code, categories: matching.wishCategoryServes[wish.category] ?? [] });
+  return matching.suggest(ctx, actor, {
+    regionCode: wish.region_code, categories: matching.wishCategoryServes[wish.category] ?? [], siteId: wish.site_id, text: `${wish.title} ${wish.story}`,
+  });
 }

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
 import { chinaDayFrom } from '../../lib/id-number.ts';
 import { recentSms } from '../../lib/sms.ts';
+import { deliverPendingSms } from '../inbox/outbox.ts';
 import { actorFor, buildOrganization, buildUser, buildVolunteer } from '../../seed/factories.ts';
 import { recountCampaign, releaseOverdueClaims } from './service.ts';
 
@@ -104,6 +105,7 @@ describe('micro-wishes', () => {
     const v = await volunteerClient();
     const claimed = await v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer', days: 3 });
     expect(claimed.body.beneficiaryName).toBe('李小明'); // the claimer serves the beneficiary
+    await deliverPendingSms(server.ctx); // texts leave after commit
     expect(recentSms().at(-1)?.text).toContain('已被认领');
     const stranger = await volunteerClient();
     expect((await stranger.client.post(`/api/v1/wishes/${id}/fulfil`, { note: '不是我认领的' })).status).toBe(404);
@@ -241,5 +243,77 @@ describe('fulfilling', () => {
     const mine = (await v.client.upload('/api/v1/files', {}, photo)).body.id as string;
     const done = await v.client.post(`/api/v1/wishes/${id}/fulfil`, { note: '书包已送到', minutes: 30, photos: [mine] });
     expect(done.body).toMatchObject({ status: 'fulfilled', fulfilPhotos: [`/api/v1/files/${mine}`] });
+  });
+});
+
+describe('messages', () => {
+  let residentId: number;
+  let adminId: number;
+  let staff: number[];
+  beforeAll(async () => {
+    residentId = (await resident.get('/api/v1/auth/me')).body.user.id;
+    adminId = (await stationAdmin.get('/api/v1/auth/me')).body.user.id;
+    staff = (await server.ctx.db.selectFrom('grants').select('user_id').where('site_id', '=', station).where('role', 'like', '%_admin').execute()).map((g) => g.user_id);
+    expect(staff).toContain(adminId);
+  });
+
+  /** Who was told what of one wish: staff are pointed to the console's wishes page, the others to the phone. */
+  async function told(wishId: number, kind: string) {
+    const rows = await server.ctx.db.selectFrom('notifications').select(['user_id', 'link']).where('kind', '=', kind)
+      .where('link', 'in', [`/wishes?id=${wishId}`, `/m/wishes/${wishId}`]).execute();
+    return rows.map((row) => `${row.user_id} ${row.link}`).sort();
+  }
+  const onConsole = (wishId: number, users: number[]) => users.map((user) => `${user} /wishes?id=${wishId}`);
+  const onPhone = (wishId: number, users: number[]) => users.map((user) => `${user} /m/wishes/${wishId}`);
+  const expected = (...lines: string[][]) => lines.flat().sort();
+  const others = (userId: number) => staff.filter((id) => id !== userId);
+
+  it('tell the station of a new wish, and the resident of the review', async () => {
+    const posted = await resident.post('/api/v1/wishes', wish({ title: '想要一副老花镜' }));
+    const id = posted.body.id as number;
+    expect(await told(id, 'wish_new')).toEqual(expected(onConsole(id, staff)));
+    const [message] = (await stationAdmin.get('/api/v1/inbox')).body.items;
+    expect(message).toMatchObject({ kind: 'wish_new', title: '新的微心愿：想要一副老花镜', link: `/wishes?id=${id}`, read: false });
+    await stationAdmin.post(`/api/v1/wishes/${id}/review`, { decision: 'reject', reason: '请写明度数' });
+    expect(await told(id, 'wish_reject')).toEqual(expected(onPhone(id, [residentId])));
+  });
+
+  it('point the staff who posted for a resident to the console, and tell the other staff', async () => {
+    const posted = await stationAdmin.post('/api/v1/wishes', wish({ title: '想要一台收音机' }));
+    const id = posted.body.id as number;
+    expect(await told(id, 'wish_new')).toEqual(expected(onConsole(id, others(adminId))));
+    await stationAdmin.post(`/api/v1/wishes/${id}/review`, { decision: 'approve' });
+    expect(await told(id, 'wish_approve')).toEqual(expected(onConsole(id, [adminId])));
+    const v = await volunteerClient();
+    await v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer' });
+    expect(await told(id, 'wish_claimed')).toEqual(expected(onConsole(id, [adminId])));
+  });
+
+  it('tell the resident and the station when a claimer gives a wish back, and the station when it is withdrawn', async () => {
+    const id = await published({ title: '想要一个台灯' });
+    const v = await volunteerClient();
+    await v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer' });
+    expect((await v.client.post(`/api/v1/wishes/${id}/release`)).body.status).toBe('published');
+    expect(await told(id, 'wish_released')).toEqual(expected(onPhone(id, [residentId]), onConsole(id, staff)));
+    expect((await resident.post(`/api/v1/wishes/${id}/withdraw`)).body.status).toBe('withdrawn');
+    expect(await told(id, 'wish_withdrawn')).toEqual(expected(onConsole(id, staff)));
+  });
+
+  it('tell the claimer, the resident and the station of an overdue claim', async () => {
+    const id = await published({ title: '想要一双棉鞋' });
+    const v = await volunteerClient();
+    await v.client.post(`/api/v1/wishes/${id}/claim`, { as: 'volunteer', days: 1 });
+    const claimerId = (await v.client.get('/api/v1/auth/me')).body.user.id;
+    expect(await releaseOverdueClaims(server.ctx, new Date(Date.now() + 2 * 24 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect(await told(id, 'wish_overdue')).toEqual(expected(onPhone(id, [claimerId, residentId]), onConsole(id, staff)));
+  });
+
+  it('thank a unit’s staff on the console when the resident confirms', async () => {
+    const id = await published({ title: '想要一套字帖' });
+    await stationAdmin.post(`/api/v1/wishes/${id}/claim`, { as: 'unit', unitName: '县图书馆' });
+    await stationAdmin.post(`/api/v1/wishes/${id}/fulfil`, { note: '字帖已送到' });
+    expect(await told(id, 'wish_fulfilled')).toEqual(expected(onPhone(id, [residentId])));
+    expect((await resident.post(`/api/v1/wishes/${id}/confirm`)).body.status).toBe('confirmed');
+    expect(await told(id, 'wish_confirmed')).toEqual(expected(onConsole(id, [adminId])));
   });
 });

@@ -11,6 +11,7 @@ import { careNavItems } from '../pages/care/nav';
 import { orderNavItems } from '../pages/orders/nav';
 import { statsNavItems } from '../pages/stats/nav';
 import { wishNavItems } from '../pages/wishes/nav';
+import { InboxCountProvider } from './inboxCount';
 import { UserBar } from './UserBar';
 
 export function ConsoleLayout() {
@@ -47,19 +48,21 @@ export function ConsoleLayout() {
   ];
 
   return (
-    <Layout className="console">
-      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} className="console-sider">
-        <div className="console-brand">{t('app.name')}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} onClick={({ key }) => void navigate(`/${key}`)} />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="console-header">
-          <UserBar />
-        </Layout.Header>
-        <Layout.Content className="console-content">
-          <Outlet />
-        </Layout.Content>
+    <InboxCountProvider>
+      <Layout className="console">
+        <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} className="console-sider">
+          <div className="console-brand">{t('app.name')}</div>
+          <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} onClick={({ key }) => void navigate(`/${key}`)} />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header className="console-header">
+            <UserBar />
+          </Layout.Header>
+          <Layout.Content className="console-content">
+            <Outlet />
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </InboxCountProvider>
   );
 }

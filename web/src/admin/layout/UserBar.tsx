@@ -7,6 +7,7 @@ import { useI18n } from '../../shared/i18n';
 import { useMe, useSession } from '../../shared/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { InboxBell } from './InboxBell';
 
 export function UserBar() {
   const { t } = useI18n();
@@ -23,6 +24,7 @@ export function UserBar() {
         {grant && <Tag color="red" title={grant.site.name}>{t(`role.${grant.role}`)}</Tag>}
         {grant && <Typography.Text type="secondary" ellipsis className="user-bar-site">{grant.site.name}</Typography.Text>}
       </Space>
+      <InboxBell />
       <LanguageSwitch />
       <Button icon={<LockOutlined />} onClick={() => setChangingPassword(true)}>{t('password.change')}</Button>
       <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>{t('layout.logout')}</Button>

@@ -31,6 +31,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.dispute_resolve': 'Hours dispute resolved',
   'audit.action.site_delete': 'Site deleted',
   'audit.action.care_member_remove': 'Removed from care group',
+  'audit.action.care_hand_over': 'Care recipient handed over',
   'audit.action.org_member_remove': 'Removed from team',
   'audit.action.reveal': 'Personal data revealed',
   'audit.action.export': 'Personal data exported',

@@ -30,6 +30,7 @@ export const auditZh = {
   'audit.action.dispute_resolve': '处理时长申诉',
   'audit.action.site_delete': '删除阵地',
   'audit.action.care_member_remove': '移出帮扶小组',
+  'audit.action.care_hand_over': '帮扶对象交接',
   'audit.action.org_member_remove': '移出服务队',
   'audit.action.reveal': '查看完整个人信息',
   'audit.action.export': '导出个人信息',

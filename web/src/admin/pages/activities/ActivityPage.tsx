@@ -1,6 +1,6 @@
 // One activity: its details and state, what the leader does with it (the check-in QR
 // screen, cancelling, people served, confirming attendance), and the roster.
-import { CheckSquareOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, EditOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -12,6 +12,8 @@ import { useI18n } from '../../../shared/i18n';
 import { categoryName } from '../../../shared/labels';
 import { useLoad, type Loaded } from '../../../shared/useLoad';
 import { ReasonModal } from '../../components/ReasonModal';
+import { ActivityEvaluations } from './ActivityEvaluations';
+import { ActivityFormModal } from './ActivityFormModal';
 import { ConfirmAttendanceModal } from './ConfirmAttendanceModal';
 import { PeopleServed } from './PeopleServed';
 import { hasEnded, hasStarted, isUnderway, PhaseTag } from './phase';
@@ -49,6 +51,7 @@ function ActivityView({ activity, onChanged, roster }: { activity: Activity; onC
   const navigate = useNavigate();
   const [cancelling, setCancelling] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const none = <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text>;
   const published = activity.status === 'published';
   const unconfirmed = (roster.data ?? []).filter((row) => row.checkInAt && !row.confirmed);
@@ -72,6 +75,9 @@ function ActivityView({ activity, onChanged, roster }: { activity: Activity; onC
               <Button type="primary" icon={<CheckSquareOutlined />} onClick={() => setConfirming(true)}>
                 {t('activities.confirm')}{unconfirmed.length > 0 && ` (${unconfirmed.length})`}
               </Button>
+            )}
+            {published && !hasEnded(activity) && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
             )}
             {published && !hasEnded(activity) && (
               <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>{t('activities.cancel')}</Button>
@@ -129,6 +135,7 @@ function ActivityView({ activity, onChanged, roster }: { activity: Activity; onC
         />
       </Card>
       <Roster activity={activity} roster={roster} />
+      <ActivityEvaluations activityId={activity.id} />
       {cancelling && (
         <ReasonModal
           title={t('activities.cancelTitle', { title: activity.title })}
@@ -144,6 +151,19 @@ function ActivityView({ activity, onChanged, roster }: { activity: Activity; onC
         >
           <Alert type="warning" showIcon className="form-alert" title={t('activities.cancelBody', { n: activity.confirmedCount + activity.waitlistCount })} />
         </ReasonModal>
+      )}
+      {editing && (
+        <ActivityFormModal
+          activity={activity}
+          onSaved={(saved) => {
+            onChanged(saved);
+            // A raised quota may have moved people off the waiting list.
+            roster.reload();
+            setEditing(false);
+            void message.success(t('activities.saved'));
+          }}
+          onClose={() => setEditing(false)}
+        />
       )}
       {confirming && roster.data && (
         <ConfirmAttendanceModal

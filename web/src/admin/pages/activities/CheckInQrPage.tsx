@@ -3,57 +3,23 @@
 // minute. Volunteers scan it with the phone H5 to check in and out.
 import { ArrowLeftOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Typography } from 'antd';
-import QRCode from 'qrcode';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client';
-import type { CheckInCode } from '../../../api/types';
 import { call, errorMessage } from '../../../shared/errors';
 import { formatTimeRange } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
+import { useCheckInQr } from '../../../shared/useCheckInQr';
 import { useLoad } from '../../../shared/useLoad';
-import { usePoll } from '../../../shared/usePoll';
 
-/** After a failed fetch, try again this soon (the old code may still be valid for a while). */
-const RETRY_MS = 3000;
-
-const renewal = (code: CheckInCode) => code.refreshSeconds * 1000;
-
-/** Seconds left until the next renewal, ticking once a second. */
-function useCountdown(code: CheckInCode | undefined) {
-  const [now, setNow] = useState(() => Date.now());
-  const [shownAt, setShownAt] = useState<{ code: CheckInCode | undefined; at: number }>({ code, at: now });
-  if (shownAt.code !== code) setShownAt({ code, at: now });
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  if (!code) return null;
-  return Math.max(0, Math.ceil(code.refreshSeconds - (now - shownAt.at) / 1000));
-}
+const qrSize = (screen: { width: number; height: number }) => Math.min(screen.height * 0.62, screen.width * 0.8, 560);
 
 export function CheckInQrPage() {
   const { t, lang } = useI18n();
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const activity = useLoad(useCallback(() => call(api.GET('/api/v1/activities/{id}', { params: { path: { id } } })), [id]));
-  const { data: code, error } = usePoll(
-    useCallback(() => call(api.GET('/api/v1/activities/{id}/checkin-code', { params: { path: { id } } })), [id]),
-    renewal,
-    RETRY_MS,
-  );
-  const left = useCountdown(code);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [drawError, setDrawError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!code || !canvas.current) return;
-    const size = Math.min(window.innerHeight * 0.62, window.innerWidth * 0.8, 560);
-    QRCode.toCanvas(canvas.current, code.token, { width: Math.round(size), margin: 2, errorCorrectionLevel: 'M' }).then(
-      () => setDrawError(null),
-      (failure: unknown) => setDrawError(String(failure)),
-    );
-  }, [code]);
+  const { code, error, left, canvas, drawError } = useCheckInQr(id, qrSize);
 
   return (
     <div className="qr-screen">

@@ -6,6 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import type { Activity, ConfirmResult, RosterEntry } from '../../../api/types';
+import { activityMinutes, awaitingConfirmation, servedMinutes } from '../../../shared/attendance';
 import { limits } from '../../../shared/domain';
 import { call, errorMessage } from '../../../shared/errors';
 import { formatHours } from '../../../shared/format';
@@ -18,19 +19,11 @@ interface Props {
   onClose(): void;
 }
 
-/** Minutes actually served: attendance clipped to the activity's window (the server's rule). */
-function servedMinutes(activity: Activity, row: RosterEntry): number | null {
-  if (row.flagged || !row.checkInAt || !row.checkOutAt) return null;
-  const start = Math.max(Date.parse(row.checkInAt), Date.parse(activity.startsAt));
-  const end = Math.min(Date.parse(row.checkOutAt), Date.parse(activity.endsAt));
-  return Math.max(0, Math.floor((end - start) / 60_000));
-}
-
 export function ConfirmAttendanceModal({ activity, roster, onConfirmed, onClose }: Props) {
   const { t } = useI18n();
-  const rows = roster.filter((row) => row.checkInAt && !row.confirmed);
+  const rows = awaitingConfirmation(roster);
   const flagged = rows.filter((row) => servedMinutes(activity, row) === null);
-  const longest = Math.floor((Date.parse(activity.endsAt) - Date.parse(activity.startsAt)) / 60_000);
+  const longest = activityMinutes(activity);
   const [stated, setStated] = useState<Record<number, number | null>>({});
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -5,7 +5,7 @@ const shown: Record<AuditAction, true> = {
   sign_in: true, sign_in_locked: true, password_change: true, password_reset: true,
   staff_create: true, staff_update: true, grant_add: true, grant_revoke: true, volunteer_link: true,
   hours_correct: true, hours_reverse: true, dispute_resolve: true,
-  site_delete: true, care_member_remove: true, org_member_remove: true,
+  site_delete: true, care_member_remove: true, care_hand_over: true, org_member_remove: true,
   reveal: true, export: true, import: true, read_recipient: true, read_child: true, erase: true,
 };
 

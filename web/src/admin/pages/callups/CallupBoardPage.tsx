@@ -1,9 +1,10 @@
 // The live board of one call-up: reached / coming / not coming, each post with its places
 // filled and who is coming (names masked, phone to call them), those standing by once
-// every post is full. Refreshes every few seconds until stand-down (解除动员), which ends
-// the call-up and thanks everyone who came.
+// every post is full. Staff move a responder to another post with room, or to standing
+// by. Refreshes every few seconds until stand-down (解除动员), which ends the call-up and
+// thanks everyone who came.
 import { LeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, List, Progress, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, List, Progress, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client';
@@ -31,19 +32,26 @@ export function CallupBoardPage() {
   const polled = usePoll(fetchBoard, nextIn, REFRESH_MS * 2);
   // The board stand-down answered with, until the next poll brings the same.
   const [stoodDown, setStoodDown] = useState<CallupBoard | null>(null);
-  const board = polled.data?.status === 'stood_down' ? polled.data : stoodDown?.id === id ? stoodDown : polled.data;
+  // The board a move answered with, until the next poll brings a newer one.
+  const [moved, setMoved] = useState<{ board: CallupBoard; over: CallupBoard | undefined } | null>(null);
+  const current = moved?.board.id === id && moved.over === polled.data ? moved.board : polled.data;
+  const board = current?.status === 'stood_down' ? current : stoodDown?.id === id ? stoodDown : current;
   return (
     <Space orientation="vertical" size="middle" className="full-width">
       <Button icon={<LeftOutlined />} onClick={() => void navigate('/callups')}>{t('callup.menu')}</Button>
       {polled.error !== undefined && <Alert type="warning" showIcon title={t('callup.board.stale', { error: errorMessage(polled.error, t) })} />}
-      {board ? <Board board={board} onStoodDown={setStoodDown} /> : polled.error === undefined && <Card loading />}
+      {board ? <Board board={board} onStoodDown={setStoodDown} onMoved={(next) => setMoved({ board: next, over: polled.data })} /> : polled.error === undefined && <Card loading />}
     </Space>
   );
 }
 
-function Board({ board, onStoodDown }: { board: CallupBoard; onStoodDown(board: CallupBoard): void }) {
+type Person = CallupBoard['standby'][number];
+const STANDBY = 0;
+
+function Board({ board, onStoodDown, onMoved }: { board: CallupBoard; onStoodDown(board: CallupBoard): void; onMoved(board: CallupBoard): void }) {
   const { t, lang } = useI18n();
   const action = useAction();
+  const moving = useAction<number>();
   const confirm = useDangerConfirm();
   const live = board.status !== 'stood_down';
   const coming = board.posts.reduce((sum, post) => sum + post.assigned, 0) + board.standby.length;
@@ -57,6 +65,42 @@ function Board({ board, onStoodDown }: { board: CallupBoard; onStoodDown(board: 
         onStoodDown(await call(api.POST('/api/v1/callups/{id}/stand-down', { params: { path: { id: board.id } } })));
       }, t('callup.board.stoodDown')),
     });
+  }
+
+  function move(person: Person, postId: number) {
+    void moving.run(async () => {
+      const body = { volunteerId: person.volunteerId, postId: postId === STANDBY ? null : postId };
+      onMoved(await call(api.POST('/api/v1/callups/{id}/move', { params: { path: { id: board.id } }, body })));
+    }, t('callup.board.moved'), person.volunteerId);
+  }
+
+  /** A responder, with (while the call-up is live) where they can be moved: posts with room, or standing by. */
+  function responder(person: Person, postId: number) {
+    const options = [
+      ...board.posts.filter((post) => post.id !== postId && post.assigned < post.capacity).map((post) => ({ value: post.id, label: post.name })),
+      ...(postId === STANDBY ? [] : [{ value: STANDBY, label: t('callup.board.toStandby') }]),
+    ];
+    return (
+      <List.Item
+        extra={formatDateTime(person.at, lang)}
+        actions={live && options.length > 0 ? [
+          <Select
+            key="move"
+            size="small"
+            value={null}
+            placeholder={t('callup.board.moveTo')}
+            aria-label={t('callup.board.moveTo')}
+            popupMatchSelectWidth={false}
+            loading={moving.busy === person.volunteerId}
+            disabled={moving.busy !== null}
+            options={options}
+            onChange={(target: number) => move(person, target)}
+          />,
+        ] : undefined}
+      >
+        <Space>{person.name}<Typography.Text type="secondary">{person.phoneMasked}</Typography.Text></Space>
+      </List.Item>
+    );
   }
 
   return (
@@ -101,11 +145,7 @@ function Board({ board, onStoodDown }: { board: CallupBoard; onStoodDown(board: 
               size="small"
               dataSource={post.responders}
               locale={{ emptyText: t('callup.board.nobody') }}
-              renderItem={(person) => (
-                <List.Item extra={formatDateTime(person.at, lang)}>
-                  <Space>{person.name}<Typography.Text type="secondary">{person.phoneMasked}</Typography.Text></Space>
-                </List.Item>
-              )}
+              renderItem={(person) => responder(person, post.id)}
             />
           </Card>
         ))}
@@ -114,11 +154,7 @@ function Board({ board, onStoodDown }: { board: CallupBoard; onStoodDown(board: 
             <List
               size="small"
               dataSource={board.standby}
-              renderItem={(person) => (
-                <List.Item extra={formatDateTime(person.at, lang)}>
-                  <Space>{person.name}<Typography.Text type="secondary">{person.phoneMasked}</Typography.Text></Space>
-                </List.Item>
-              )}
+              renderItem={(person) => responder(person, STANDBY)}
             />
           </Card>
         )}

@@ -94,7 +94,7 @@ export function CallupFormModal({ onCreated, onClose }: { onCreated(board: Callu
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="sendSms" label={t('callup.admin.sendSms')} valuePropName="checked">
+          <Form.Item name="sendSms" label={t('callup.admin.sendSms')} valuePropName="checked" extra={t('callup.admin.sendSmsHint')}>
             <Switch />
           </Form.Item>
         </Col>

@@ -1,7 +1,8 @@
 // 心愿活动: the campaigns open to my area (its own and those of the regions above), with
 // how many wishes each has collected (on the wall or beyond) and how many came true —
 // refreshed every few seconds while the page is open.
-import { Alert, Card, Progress, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
@@ -12,6 +13,7 @@ import { useI18n } from '../../../shared/i18n';
 import { useMe } from '../../../shared/session';
 import { usePoll } from '../../../shared/usePoll';
 import type { Campaign } from '../../../shared/wishes';
+import { CampaignFormModal } from './CampaignFormModal';
 
 const REFRESH_MS = 10_000;
 const every = () => REFRESH_MS;
@@ -21,12 +23,16 @@ export function CampaignsPage() {
   const me = useMe();
   const home = me.grants[0]?.site;
   const under = home ? regionPrefix(home) : undefined;
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  // A new campaign asks for the list again at once (a new fetch starts the polling over).
+  const [version, setVersion] = useState(0);
   const [fetchedAt, setFetchedAt] = useState<string | null>(null);
   const fetch = useCallback(async () => {
     const page = await call(api.GET('/api/v1/campaigns', { params: { query: under ? { under } : {} } }));
     setFetchedAt(new Date().toISOString());
     return page;
-  }, [under]);
+  }, [under, version]); // eslint-disable-line react-hooks/exhaustive-deps -- version: fetch again
   const polled = usePoll(fetch, every, REFRESH_MS);
 
   const columns: ColumnsType<Campaign> = [
@@ -64,10 +70,13 @@ export function CampaignsPage() {
     <Card
       title={t('wish.menu.campaigns')}
       extra={
-        <Typography.Text type="secondary">
-          {t('wish.camp.live', { n: REFRESH_MS / 1000 })}
-          {fetchedAt && ` · ${t('wish.camp.updatedAt', { time: formatDateTime(fetchedAt, lang) })}`}
-        </Typography.Text>
+        <Space>
+          <Typography.Text type="secondary">
+            {t('wish.camp.live', { n: REFRESH_MS / 1000 })}
+            {fetchedAt && ` · ${t('wish.camp.updatedAt', { time: formatDateTime(fetchedAt, lang) })}`}
+          </Typography.Text>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('wish.camp.create')}</Button>
+        </Space>
       }
     >
       {polled.error !== undefined && <Alert className="form-alert" type="warning" showIcon title={t('wish.camp.stale', { error: errorMessage(polled.error, t) })} />}
@@ -80,6 +89,16 @@ export function CampaignsPage() {
         pagination={false}
         locale={{ emptyText: t('wish.camp.empty') }}
       />
+      {creating && (
+        <CampaignFormModal
+          onSaved={(campaign) => {
+            setCreating(false);
+            void message.success(t('wish.camp.created', { name: campaign.name }));
+            setVersion((v) => v + 1);
+          }}
+          onClose={() => setCreating(false)}
+        />
+      )}
     </Card>
   );
 }

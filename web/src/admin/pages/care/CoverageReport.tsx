@@ -1,20 +1,24 @@
 // The coverage report (覆盖情况): how many recipients are visited within their plan, who
-// is overdue (latest first), whose volunteer left the group, and the members who left
-// lately with how many people they leave behind. 交接 hands a recipient to another member.
+// is overdue (longest first), whose volunteer left the group, and the members who left
+// lately with how many people they leave behind. The totals are counted by the server;
+// the two lists are keyset-paged (load more), however many recipients the area has.
+// 交接 hands a recipient to another member.
 import { Alert, Button, Empty, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
-import type { Coverage } from '../../../api/careTypes';
+import type { Coverage, CoverageList, ListedRecipient } from '../../../api/careTypes';
 import { recipientKindName } from '../../../shared/careLabels';
 import { call, errorMessage } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/useLoad';
+import { usePagedList } from '../../../shared/usePagedList';
+import { PagedTable } from '../../components/PagedTable';
 import { HandOverModal } from './HandOverModal';
 import { RecipientRecord } from './RecipientRecord';
 
-type Listed = Coverage['overdue'][number];
+type Listed = ListedRecipient;
 type Leaver = Coverage['leavers'][number];
 
 export function useRecipientColumns(onHandOver: (recipient: Listed) => void, onRead: (recipient: Listed) => void): ColumnsType<Listed> {
@@ -45,9 +49,25 @@ export function useRecipientColumns(onHandOver: (recipient: Listed) => void, onR
   ];
 }
 
+/** One coverage list (as of today, like the totals), page by page. */
+function useCoverageList(list: CoverageList) {
+  const fetchPage = useCallback(
+    (cursor?: string) => call(api.GET('/api/v1/care/coverage/recipients', { params: { query: { list, ...(cursor && { cursor }) } } })),
+    [list],
+  );
+  return usePagedList(fetchPage, 'id');
+}
+
 export function CoverageReport() {
   const { t, lang } = useI18n();
   const coverage = useLoad(useCallback(() => call(api.GET('/api/v1/care/coverage')), []));
+  const overdue = useCoverageList('overdue');
+  const orphans = useCoverageList('withoutCaretaker');
+  const reload = () => {
+    coverage.reload();
+    overdue.reload();
+    orphans.reload();
+  };
   const [handing, setHanding] = useState<Listed | null>(null);
   const [reading, setReading] = useState<Listed | null>(null);
   const columns = useRecipientColumns(setHanding, setReading);
@@ -67,25 +87,24 @@ export function CoverageReport() {
       <Space size="large" wrap>
         <Statistic title={t('care.admin.recipients')} value={data?.recipients ?? '—'} loading={!data} />
         <Statistic title={t('care.admin.covered')} value={data?.covered ?? '—'} loading={!data} />
-        <Statistic title={t('care.admin.overdueCount')} value={data?.overdue.length ?? '—'} loading={!data} valueStyle={data?.overdue.length ? { color: '#b7141b' } : undefined} />
+        <Statistic title={t('care.admin.overdueCount')} value={data?.overdue ?? '—'} loading={!data} valueStyle={data?.overdue ? { color: '#b7141b' } : undefined} />
+        <Statistic title={t('care.admin.orphansCount')} value={data?.withoutCaretaker ?? '—'} loading={!data} valueStyle={data?.withoutCaretaker ? { color: '#b7141b' } : undefined} />
         {data && <Typography.Text type="secondary">{t('care.admin.asOf', { date: data.asOf })}</Typography.Text>}
       </Space>
       <section aria-label={t('care.admin.overdueTitle')}>
         <Typography.Title level={5}>{t('care.admin.overdueTitle')}</Typography.Title>
-        <Table<Listed> rowKey="id" size="middle" columns={columns} dataSource={data?.overdue} loading={coverage.loading} pagination={false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.admin.noneOverdue')} /> }} />
+        <PagedTable<Listed> rowKey="id" columns={columns} list={overdue} empty={t('care.admin.noneOverdue')} />
       </section>
       <section aria-label={t('care.admin.orphansTitle')}>
         <Typography.Title level={5}>{t('care.admin.orphansTitle')}</Typography.Title>
-        <Table<Listed> rowKey="id" size="middle" columns={columns} dataSource={data?.withoutCaretaker} loading={coverage.loading} pagination={false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.admin.noneOrphans')} /> }} />
+        <PagedTable<Listed> rowKey="id" columns={columns} list={orphans} empty={t('care.admin.noneOrphans')} />
       </section>
       <section aria-label={t('care.admin.leaversTitle')}>
         <Typography.Title level={5}>{t('care.admin.leaversTitle')}</Typography.Title>
         <Table<Leaver> rowKey={(l) => `${l.groupId}:${l.volunteerId}`} size="middle" columns={leaverColumns} dataSource={data?.leavers} loading={coverage.loading} pagination={false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.admin.noneLeavers')} /> }} />
       </section>
-      {handing && <HandOverModal recipient={handing} onDone={coverage.reload} onClose={() => setHanding(null)} />}
+      {handing && <HandOverModal recipient={handing} onDone={reload} onClose={() => setHanding(null)} />}
       {reading && <RecipientRecord recipient={reading} onClose={() => setReading(null)} />}
     </Space>
   );

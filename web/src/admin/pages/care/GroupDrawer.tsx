@@ -6,7 +6,7 @@ import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
-import type { CareGroup, Coverage } from '../../../api/careTypes';
+import type { CareGroup, ListedRecipient } from '../../../api/careTypes';
 import { call } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
@@ -21,7 +21,7 @@ import { RecipientFormModal } from './RecipientFormModal';
 import { RecipientRecord } from './RecipientRecord';
 
 type Member = CareGroup['members'][number];
-type Listed = Coverage['overdue'][number];
+type Listed = ListedRecipient;
 
 export function GroupDrawer({ id, onChanged, onClose }: { id: number; onChanged(): void; onClose(): void }) {
   const { t } = useI18n();

@@ -3,14 +3,14 @@
 import { Form, Select } from 'antd';
 import { useCallback } from 'react';
 import { api } from '../../../api/client';
-import type { Coverage } from '../../../api/careTypes';
+import type { ListedRecipient } from '../../../api/careTypes';
 import { call } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/useLoad';
 import { FormModal } from '../../components/FormModal';
 import { useFormSubmit } from '../../forms';
 
-type Listed = Coverage['overdue'][number];
+type Listed = ListedRecipient;
 
 export function HandOverModal({ recipient, onDone, onClose }: { recipient: Listed; onDone(): void; onClose(): void }) {
   const { t } = useI18n();

@@ -1,15 +1,16 @@
 // A recipient's full record for the staff over them: asked for with a reason (kept in the
-// audit log with the read), then shown: name, phone, address, needs and every visit.
-import { Button, Descriptions, Modal, Table } from 'antd';
+// audit log with the read), then shown: name, phone, address, needs and every visit with
+// its photos (served by the care API to those who may read the recipient only).
+import { Button, Descriptions, Image, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import type { CareRecipientDetail, Coverage } from '../../../api/careTypes';
+import type { CareRecipientDetail, ListedRecipient } from '../../../api/careTypes';
 import { recipientKindName, visitKindName } from '../../../shared/careLabels';
 import { call } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
 import { ReasonModal } from '../../components/ReasonModal';
 
-type Listed = Coverage['overdue'][number];
+type Listed = ListedRecipient;
 
 export function RecipientRecord({ recipient, onClose }: { recipient: Listed; onClose(): void }) {
   const { t } = useI18n();
@@ -56,6 +57,16 @@ export function RecipientRecord({ recipient, onClose }: { recipient: Listed; onC
           { key: 'on', title: t('care.admin.visitedOn'), render: (_, v) => v.visitedOn },
           { key: 'kind', title: t('care.admin.visitKind'), render: (_, v) => visitKindName(t, v.kind) },
           { key: 'summary', title: t('care.admin.visitSummary'), render: (_, v) => (v.followUp ? `${v.summary}（${t('care.record.followUp', { text: v.followUp })}）` : v.summary) },
+          {
+            key: 'photos', title: t('care.admin.visitPhotos'),
+            render: (_, v) => (v.photos.length > 0 && (
+              <Image.PreviewGroup>
+                <Space wrap size={4}>
+                  {v.photos.map((photo, index) => <Image key={photo.id} src={photo.thumbUrl} preview={{ src: photo.url }} width={56} height={56} alt={t('care.visit.photoAlt', { n: index + 1 })} />)}
+                </Space>
+              </Image.PreviewGroup>
+            )),
+          },
           { key: 'by', title: t('care.admin.visitBy'), render: (_, v) => v.volunteer },
         ]}
       />

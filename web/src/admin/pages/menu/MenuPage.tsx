@@ -1,6 +1,7 @@
-// 服务菜单 (制单): the menu items of my area with their state; publishing one; and a tab of
-// the items from the level below that wait for my review (approve, or reject with a reason).
-import { PlusOutlined } from '@ant-design/icons';
+// 服务菜单 (制单): the menu items of my area with their state and places taken; publishing
+// one; retiring one (下架: no new orders, those placed go on); and a tab of the items from the
+// level below that wait for my review (approve, or reject with a reason).
+import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
@@ -14,6 +15,8 @@ import { useLoad } from '../../../shared/useLoad';
 import { ReviewButtons } from '../../components/ReviewButtons';
 import { ReviewTabs, useReviewTab } from '../../components/ReviewTabs';
 import { StatusTag } from '../../components/Tags';
+import { useAction } from '../../useAction';
+import { useDangerConfirm } from '../../useConfirm';
 import { MenuItemFormModal } from './MenuItemFormModal';
 
 const fetchItems = async (status?: MenuItemStatus) => (await call(api.GET('/api/v1/menu/items', { params: { query: status ? { status } : {} } }))).items;
@@ -24,6 +27,8 @@ export function MenuPage() {
   const me = useMe();
   const [reviewing, setReviewing] = useReviewTab();
   const [creating, setCreating] = useState(false);
+  const confirmDanger = useDangerConfirm();
+  const retiring = useAction<number>();
   const list = useLoad(useCallback(() => fetchItems(reviewing ? 'pending' : undefined), [reviewing]));
   const pending = useLoad(useCallback(() => fetchItems('pending'), []));
   const reload = () => {
@@ -38,7 +43,13 @@ export function MenuPage() {
     { key: 'team', title: t('order.menu.team'), render: (_, item) => item.organization.name },
     { key: 'place', title: t('order.menu.place'), render: (_, item) => item.place ?? '—' },
     { key: 'schedule', title: t('order.menu.schedule'), render: (_, item) => item.schedule ?? '—' },
-    { key: 'capacity', title: t('order.menu.capacity'), render: (_, item) => item.capacity ?? '—' },
+    {
+      key: 'capacity', title: t('order.menu.capacity'),
+      // Places taken by orders in progress, of the places there are (or just taken, when unlimited).
+      render: (_, item) => item.capacity === null ? t('order.menu.usedUnlimited', { used: item.used }) : (
+        <Typography.Text type={item.used >= item.capacity ? 'danger' : undefined}>{t('order.menu.usedOf', { used: item.used, total: item.capacity })}</Typography.Text>
+      ),
+    },
     {
       key: 'status', title: t('order.menu.status'),
       render: (_, item) => (
@@ -50,15 +61,31 @@ export function MenuPage() {
     },
     {
       key: 'actions', title: t('common.actions'),
-      render: (_, item) => item.status === 'pending' && mayReviewMenuItem(item, me.grants) && (
-        <ReviewButtons
-          name={item.title}
-          review={async (decision) => {
-            await call(api.POST('/api/v1/menu/items/{id}/review', { params: { path: { id: item.id } }, body: decision }));
-            reload();
-          }}
-        />
-      ),
+      render: (_, item) => {
+        if (item.status === 'pending' && mayReviewMenuItem(item, me.grants)) {
+          return (
+            <ReviewButtons
+              name={item.title}
+              review={async (decision) => {
+                await call(api.POST('/api/v1/menu/items/{id}/review', { params: { path: { id: item.id } }, body: decision }));
+                reload();
+              }}
+            />
+          );
+        }
+        // The list holds only my area's items, each one published at my level or below: mine to retire.
+        return item.status === 'approved' && (
+          <Button size="small" danger icon={<StopOutlined />} loading={retiring.busy === item.id} onClick={() => confirmDanger({
+            title: t('order.menu.retireTitle', { title: item.title }),
+            content: t('order.menu.retireHint'),
+            okText: t('order.menu.retire'),
+            onOk: () => retiring.run(async () => {
+              await call(api.POST('/api/v1/menu/items/{id}/retire', { params: { path: { id: item.id } } }));
+              reload();
+            }, t('order.menu.retired', { title: item.title }), item.id),
+          })}>{t('order.menu.retire')}</Button>
+        );
+      },
     },
   ];
 

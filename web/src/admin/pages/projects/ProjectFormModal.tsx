@@ -57,6 +57,11 @@ export function ProjectFormModal({ project, onSaved, onClose }: Props) {
     );
   });
   const required = { required: true, message: t('validation.required') };
+  // The active brands; a project keeps the one it has, even once retired.
+  const brandOptions = (brands.data ?? []).map((brand) => ({ value: brand.id, label: brand.name }));
+  if (brands.data && project?.brand && !brandOptions.some((option) => option.value === project.brand?.id)) {
+    brandOptions.push({ value: project.brand.id, label: t('projects.retiredBrand', { name: project.brand.name }) });
+  }
 
   const initialValues: Partial<Values> = project
     ? {
@@ -101,7 +106,7 @@ export function ProjectFormModal({ project, onSaved, onClose }: Props) {
               allowClear
               loading={brands.loading}
               placeholder={t('projects.noBrand')}
-              options={(brands.data ?? []).map((brand) => ({ value: brand.id, label: brand.name }))}
+              options={brandOptions}
             />
           </Form.Item>
         </Col>

@@ -1,5 +1,6 @@
 // 服务项目: the projects of my area by status; submitted ones wait for the center's
-// review (their own tab, with a count). A project opens in a drawer (?id=).
+// review (their own tab, with a count). A project opens in a drawer (?id=). The brands
+// the projects are filed under have their own tab (?view=brands).
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -16,7 +17,8 @@ import { PagedTable } from '../../components/PagedTable';
 import { EnumSelect, SearchInput } from '../../components/Filters';
 import { ReviewTabs, useReviewTab } from '../../components/ReviewTabs';
 import { StatusTag } from '../../components/Tags';
-import { useIdParam } from '../../useSearchParam';
+import { useIdParam, useSearchParam } from '../../useSearchParam';
+import { BrandsPanel } from './BrandsPanel';
 import { ProjectActions } from './ProjectActions';
 import { ProjectDrawer } from './ProjectDrawer';
 import { ProjectFormModal } from './ProjectFormModal';
@@ -28,6 +30,7 @@ export function ProjectsPage() {
   const { t } = useI18n();
   const [reviewing, setReviewing] = useReviewTab();
   const [openId, setOpenId] = useIdParam();
+  const [view, setView] = useSearchParam('view');
   const [status, setStatus] = useState<ProjectStatus | undefined>();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
@@ -55,8 +58,22 @@ export function ProjectsPage() {
     { key: 'actions', title: t('common.actions'), render: (_, p) => <ProjectActions project={p} onChanged={changed} onEdit={() => setForm({ project: p })} /> },
   ];
 
+  const views = [{ key: 'projects', label: t('projects.viewProjects') }, { key: 'brands', label: t('projects.viewBrands') }];
+  if (view === 'brands') {
+    return (
+      <Card title={t('menu.projects')} tabList={views} activeTabKey="brands" onTabChange={(key) => setView(key === 'brands' ? key : null)}>
+        <BrandsPanel />
+      </Card>
+    );
+  }
   return (
-    <Card title={t('menu.projects')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>{t('projects.create')}</Button>}>
+    <Card
+      title={t('menu.projects')}
+      tabList={views}
+      activeTabKey="projects"
+      onTabChange={(key) => setView(key === 'brands' ? key : null)}
+      tabBarExtraContent={<Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>{t('projects.create')}</Button>}
+    >
       <ReviewTabs reviewing={reviewing} onChange={setReviewing} allLabel={t('projects.tabAll')} reviewLabel={t('projects.tabSubmitted')} count={submitted.data} />
       <Space orientation="vertical" size="middle" className="full-width">
         <Space wrap>

@@ -1,11 +1,12 @@
-// A new course: online (materials and a short quiz with a pass mark, answers checked on
-// the server) or offline (taught in sessions). A course may grant a qualification that
-// activities then require (e.g. 应急救护).
+// A new course, or an edit of one run in my area: online (materials and a short quiz with a
+// pass mark, answers checked on the server) or offline (taught in sessions). A course may
+// grant a qualification that activities then require (e.g. 应急救护). Mode and site stay
+// once created; an edited quiz leaves the passes already earned standing.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { api } from '../../../api/client';
-import type { NewCourse } from '../../../api/careTypes';
+import type { Course, NewCourse } from '../../../api/careTypes';
 import { call } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
 import { FormModal } from '../../components/FormModal';
@@ -17,36 +18,57 @@ type Values = Omit<NewCourse, 'materials' | 'quiz'> & {
   quiz?: { question: string; options: string[]; answer: number }[];
 };
 
+/** The form's values for a course being edited (staff of its area see its answers). */
+function valuesOf(course: Course): Partial<Values> {
+  return {
+    title: course.title, mode: course.mode, category: course.category, passMark: course.passMark, status: course.status === 'published' ? 'published' : 'draft',
+    description: course.description ?? undefined, grantsQualification: course.grantsQualification ?? undefined,
+    materials: course.materials.map((m) => ({ kind: m.kind === 'document' ? 'document' : 'video', title: m.title, url: m.url })),
+    quiz: course.quiz.map((q) => ({ question: q.question, options: q.options, answer: q.answer ?? 0 })),
+  };
+}
+
 const MAX_OPTIONS = 6;
 
-export function CourseFormModal({ onCreated, onClose }: { onCreated(): void; onClose(): void }) {
+export function CourseFormModal({ course, onSaved, onClose }: { course?: Course; onSaved(): void; onClose(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
   const submission = useFormSubmit(form, async (values) => {
-    const body: NewCourse = {
-      title: values.title, mode: values.mode, category: values.category, siteId: values.siteId, passMark: values.passMark,
-      ...(values.description && { description: values.description }),
-      ...(values.grantsQualification && { grantsQualification: values.grantsQualification }),
-      materials: values.materials ?? [],
-      quiz: values.quiz ?? [],
+    const fields = {
+      title: values.title, category: values.category, passMark: values.passMark, status: values.status ?? 'published',
+      materials: values.materials ?? [], quiz: values.quiz ?? [],
     };
-    await call(api.POST('/api/v1/courses', { body }));
-    onCreated();
+    if (course) {
+      await call(api.PATCH('/api/v1/courses/{id}', {
+        params: { path: { id: course.id } },
+        body: { ...fields, description: values.description || null, grantsQualification: values.grantsQualification || null },
+      }));
+    } else {
+      await call(api.POST('/api/v1/courses', {
+        body: {
+          ...fields, mode: values.mode, siteId: values.siteId,
+          ...(values.description && { description: values.description }),
+          ...(values.grantsQualification && { grantsQualification: values.grantsQualification }),
+        },
+      }));
+    }
+    onSaved();
     onClose();
   });
   const required = { required: true, message: t('validation.required') };
   return (
     <FormModal
-      title={t('training.admin.createCourse')}
-      okText={t('care.admin.create')}
+      title={course ? t('training.admin.editCourse', { title: course.title }) : t('training.admin.createCourse')}
+      okText={course ? t('common.save') : t('care.admin.create')}
       form={form}
       submission={submission}
       onClose={onClose}
       width={760}
       submitOnEnter={false}
-      initialValues={{ mode: 'online', passMark: 60, quiz: [{ question: '', options: ['', ''], answer: 0 }] }}
+      initialValues={course ? valuesOf(course) : { mode: 'online', passMark: 60, status: 'published', quiz: [{ question: '', options: ['', ''], answer: 0 }] }}
     >
+      {course && course.quiz.length > 0 && <Typography.Paragraph type="secondary">{t('training.admin.editQuizHint')}</Typography.Paragraph>}
       <Row gutter={16}>
         <Col span={14}>
           <Form.Item name="title" label={t('training.admin.courseTitle')} rules={[required, { min: 2, max: 100, message: t('training.admin.titleRule') }]}>
@@ -55,7 +77,7 @@ export function CourseFormModal({ onCreated, onClose }: { onCreated(): void; onC
         </Col>
         <Col span={10}>
           <Form.Item name="mode" label={t('training.admin.mode')} rules={[required]}>
-            <Radio.Group optionType="button" options={[{ value: 'online', label: t('training.mode.online') }, { value: 'offline', label: t('training.mode.offline') }]} />
+            <Radio.Group optionType="button" disabled={!!course} options={[{ value: 'online', label: t('training.mode.online') }, { value: 'offline', label: t('training.mode.offline') }]} />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -64,9 +86,15 @@ export function CourseFormModal({ onCreated, onClose }: { onCreated(): void; onC
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="siteId" label={t('training.admin.site')} extra={t('training.admin.siteHint')} rules={[required]}>
-            <SiteSelect />
-          </Form.Item>
+          {course ? (
+            <Form.Item name="status" label={t('training.admin.status')} extra={t('training.admin.publishedHint')}>
+              <Radio.Group optionType="button" options={[{ value: 'published', label: t('training.admin.published') }, { value: 'draft', label: t('training.admin.unpublished') }]} />
+            </Form.Item>
+          ) : (
+            <Form.Item name="siteId" label={t('training.admin.site')} extra={t('training.admin.siteHint')} rules={[required]}>
+              <SiteSelect />
+            </Form.Item>
+          )}
         </Col>
         <Col span={12}>
           <Form.Item name="grantsQualification" label={t('training.admin.qualification')} extra={t('training.admin.qualificationHint')}>

@@ -1,6 +1,7 @@
-// A course's sessions (线下培训场次): when and where, the lecturer, places taken; a new
-// session is scheduled here. The quiz questions show for checking (answers marked).
-import { PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
+// A course's sessions (线下培训场次): when and where, the lecturer, places taken, and each
+// one's roster (sign-ups and attendance); a new session is scheduled here. The quiz
+// questions show for checking (answers marked).
+import { PlusOutlined, QrcodeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Descriptions, Drawer, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
@@ -17,6 +18,7 @@ import { drawerClosable } from '../../components/LoadDrawer';
 import { SiteSelect } from '../../components/SiteSelect';
 import { useFormSubmit } from '../../forms';
 import { SessionQrModal } from './SessionQrModal';
+import { SessionRosterModal } from './SessionRosterModal';
 
 const loadLecturers = () => call(api.GET('/api/v1/lecturers'));
 
@@ -26,12 +28,22 @@ export function SessionsDrawer({ course, onClose }: { course: Course; onClose():
   const lecturers = useLoad(loadLecturers);
   const [scheduling, setScheduling] = useState(false);
   const [showing, setShowing] = useState<TrainingSession | null>(null);
+  const [rosterOf, setRosterOf] = useState<TrainingSession | null>(null);
   const lecturerName = (id: number | null) => lecturers.data?.items.find((l) => l.id === id)?.name ?? '—';
   const columns: ColumnsType<TrainingSession> = [
     { key: 'when', title: t('training.admin.when'), render: (_, s) => `${formatDateTime(s.startsAt, lang)} – ${formatDateTime(s.endsAt, lang)}` },
     { key: 'lecturer', title: t('training.admin.lecturer'), render: (_, s) => lecturerName(s.lecturerId) },
     { key: 'places', title: t('training.admin.places'), render: (_, s) => t('training.admin.enrolled', { n: s.enrolled, capacity: s.capacity }) },
-    { key: 'actions', title: t('common.actions'), render: (_, s) => <Button size="small" icon={<QrcodeOutlined />} onClick={() => setShowing(s)}>{t('training.admin.qr')}</Button> },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_, s) => (
+        <Space size="small">
+          <Button size="small" icon={<TeamOutlined />} onClick={() => setRosterOf(s)}>{t('training.roster.open')}</Button>
+          <Button size="small" icon={<QrcodeOutlined />} onClick={() => setShowing(s)}>{t('training.admin.qr')}</Button>
+        </Space>
+      ),
+    },
   ];
   return (
     <Drawer open size={820} onClose={onClose} title={course.title} closable={drawerClosable(t('common.close'))}>
@@ -69,6 +81,7 @@ export function SessionsDrawer({ course, onClose }: { course: Course; onClose():
             locale={{ emptyText: t('training.sessions.none') }} />
         </section>
       </Space>
+      {rosterOf && <SessionRosterModal session={rosterOf} course={course} onChanged={sessions.reload} onClose={() => setRosterOf(null)} />}
       {showing && <SessionQrModal session={showing} title={course.title} onClose={() => setShowing(null)} />}
       {scheduling && <SessionFormModal course={course} lecturers={lecturers.data?.items ?? []} onCreated={sessions.reload} onClose={() => setScheduling(false)} />}
     </Drawer>

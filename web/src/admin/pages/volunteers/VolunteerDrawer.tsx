@@ -1,5 +1,6 @@
 // One volunteer: masked personal data (with an audited reveal), profile, organizations,
-// review of a pending registration, and the ways on to hours and certificates.
+// training records and qualifications, review of a pending registration, and the ways on
+// to hours and certificates.
 import { AuditOutlined, ClockCircleOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
@@ -7,7 +8,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../../api/client';
 import type { RevealField, VolunteerDetail } from '../../../api/types';
 import { hasRankOf } from '../../../shared/domain';
-import { call } from '../../../shared/errors';
+import { call, errorMessage } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import { availabilityName, categoryName, memberStatusName } from '../../../shared/labels';
@@ -126,6 +127,7 @@ function VolunteerView({ volunteer, onChanged }: { volunteer: VolunteerDetail; o
           </List.Item>
         )}
       />
+      <VolunteerTraining id={volunteer.id} />
       {revealing && (
         <ReasonModal
           title={t(`volunteers.reveal.${revealing}`)}
@@ -151,5 +153,38 @@ function VolunteerView({ volunteer, onChanged }: { volunteer: VolunteerDetail; o
       )}
       {certifying && <IssueCertificateModal volunteer={volunteer} onClose={() => setCertifying(false)} />}
     </Space>
+  );
+}
+
+/** The courses the volunteer completed and the qualifications they hold (what activities may require). */
+function VolunteerTraining({ id }: { id: number }) {
+  const { t, lang } = useI18n();
+  const training = useLoad(useCallback(() => call(api.GET('/api/v1/volunteers/{id}/training', { params: { path: { id } } })), [id]));
+  return (
+    <section aria-label={t('volunteers.training')}>
+      {training.error !== undefined && <Alert type="error" showIcon title={errorMessage(training.error, t)} />}
+      <List
+        size="small"
+        bordered
+        loading={training.loading}
+        header={(
+          <Space wrap>
+            <Typography.Text strong>{t('volunteers.training')}</Typography.Text>
+            {training.data?.qualifications.map((q) => <Tag key={q.qualification} color="gold">{q.qualification}</Tag>)}
+          </Space>
+        )}
+        locale={{ emptyText: t('volunteers.noTraining') }}
+        dataSource={training.data?.records}
+        renderItem={(record) => (
+          <List.Item extra={<Typography.Text type="secondary">{formatDateTime(record.completedAt, lang)}</Typography.Text>}>
+            {record.title}
+            <Typography.Text type="secondary">
+              {' · '}{t(`training.mode.${record.mode === 'online' ? 'online' : 'offline'}`)}
+              {record.score !== null && ` · ${t('volunteers.trainingScore', { score: record.score })}`}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+    </section>
   );
 }

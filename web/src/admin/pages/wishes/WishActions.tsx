@@ -1,6 +1,7 @@
 // What the station does with a wish in a row or the drawer: review one that waits
 // (approve, reject with a reason, merge a duplicate), or confirm a fulfilled one for the
-// beneficiary after checking with them.
+// beneficiary after checking with them. Staff may also claim a wish on the wall for a unit
+// and give back a unit claim they made.
 import { MergeCellsOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
@@ -10,6 +11,7 @@ import { useI18n } from '../../../shared/i18n';
 import type { Wish } from '../../../shared/wishes';
 import { ReviewButtons } from '../../components/ReviewButtons';
 import { useAction } from '../../useAction';
+import { ClaimUnitModal } from './ClaimUnitModal';
 import { MergeModal } from './MergeModal';
 
 export function WishActions({ wish, onChanged }: { wish: Wish; onChanged(wish: Wish): void }) {
@@ -17,6 +19,7 @@ export function WishActions({ wish, onChanged }: { wish: Wish; onChanged(wish: W
   const { modal } = App.useApp();
   const confirming = useAction();
   const [merging, setMerging] = useState(false);
+  const [claiming, setClaiming] = useState(false);
   const path = { params: { path: { id: wish.id } } };
 
   if (wish.status === 'submitted') {
@@ -35,6 +38,46 @@ export function WishActions({ wish, onChanged }: { wish: Wish; onChanged(wish: W
           />
         )}
       </Space>
+    );
+  }
+  if (wish.status === 'published') {
+    return (
+      <>
+        <Button size="small" onClick={() => setClaiming(true)}>{t('wish.c.claimUnit')}</Button>
+        {claiming && (
+          <ClaimUnitModal
+            wish={wish}
+            onClaimed={(claimed) => {
+              setClaiming(false);
+              onChanged(claimed);
+            }}
+            onClose={() => setClaiming(false)}
+          />
+        )}
+      </>
+    );
+  }
+  // The server lets only the staff member who claimed give it back; another one is told so.
+  if (wish.status === 'claimed' && wish.claimer?.kind === 'unit') {
+    return (
+      <Button
+        size="small"
+        danger
+        loading={confirming.busy !== null}
+        onClick={() => modal.confirm({
+          title: t('wish.c.release'),
+          content: t('wish.c.releaseAsk', { title: wish.title }),
+          okText: t('wish.c.release'),
+          okButtonProps: { danger: true },
+          cancelText: t('common.cancel'),
+          onOk: () => confirming.run(
+            async () => onChanged(await call(api.POST('/api/v1/wishes/{id}/release', path))),
+            t('wish.c.released', { title: wish.title }),
+          ),
+        })}
+      >
+        {t('wish.c.release')}
+      </Button>
     );
   }
   if (wish.status === 'fulfilled') {

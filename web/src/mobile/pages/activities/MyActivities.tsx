@@ -1,5 +1,5 @@
 // 我的活动: what I signed up for, newest first, with where each stands (seat, waiting list,
-// checked in, hours confirmed).
+// checked in, hours confirmed) and how the leader rated my service.
 import { Tag } from 'antd-mobile';
 import { useCallback } from 'react';
 import { Link } from 'react-router-dom';
@@ -21,11 +21,14 @@ export function attendanceKey(signup: MySignup) {
 
 export function MyActivities() {
   const { t, lang } = useI18n();
-  const load = useCallback(() => call(api.GET('/api/v1/activities/mine')), []);
+  const load = useCallback(async () => {
+    const [mine, ratings] = await Promise.all([call(api.GET('/api/v1/activities/mine')), call(api.GET('/api/v1/activities/mine/ratings'))]);
+    return { items: mine.items, rated: new Map(ratings.items.map((row) => [row.activityId, row.score])) };
+  }, []);
   const mine = useLoad(load);
   return (
     <Loaded state={mine}>
-      {({ items }) => items.length === 0 ? <Empty>{t('mobile.activities.mineNone')}</Empty> : (
+      {({ items, rated }) => items.length === 0 ? <Empty>{t('mobile.activities.mineNone')}</Empty> : (
         <ul className="m-list-cards">
           {items.map((signup) => {
             const attendance = attendanceKey(signup);
@@ -38,6 +41,7 @@ export function MyActivities() {
                     <Tag className="m-tag" color={signupStatusColor[signup.status]}>{t(`mobile.signup.${signup.status}`)}</Tag>
                     {attendance && <Tag className="m-tag" color="success" fill="outline">{t(attendance)}</Tag>}
                     {signup.activityStatus === 'cancelled' && <Tag className="m-tag" color="danger">{t('mobile.activity.cancelled')}</Tag>}
+                    {rated.has(signup.activityId) && <Tag className="m-tag" color="warning" fill="outline">{t('evaluations.leaderRated', { n: rated.get(signup.activityId) ?? 0 })}</Tag>}
                   </p>
                 </Link>
               </li>

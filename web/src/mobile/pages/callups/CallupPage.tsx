@@ -1,5 +1,6 @@
 // One call-up: what is asked, the posts and their places left; accept (at the post I
-// choose, or wherever there is room) or decline, once; then where I am to go.
+// choose, or wherever there is room) or decline, once; then where I am to go, and a way
+// out for whoever accepted and can no longer come (the place goes to someone else).
 import { Button, Dialog, Radio, Space } from 'antd-mobile';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -60,6 +61,15 @@ function CallupDetail({ callup, onAnswered }: { callup: MyCallup; onAnswered(): 
     onAnswered();
   }
 
+  async function withdraw() {
+    const sure = await Dialog.confirm({ content: t('callup.detail.withdrawConfirm'), confirmText: t('callup.detail.withdraw'), cancelText: t('common.back') });
+    if (!sure) return;
+    const result = await action.run((headers) => call(api.POST('/api/v1/callups/{id}/withdraw', { params: { path: { id: callup.id } }, headers })));
+    if (!result) return;
+    setDone(t('callup.detail.withdrawnDone'));
+    onAnswered();
+  }
+
   return (
     <article className="m-detail">
       <p className="m-meta"><AnswerTag callup={callup} /><span>{formatDayTime(callup.createdAt, lang)}</span></p>
@@ -75,6 +85,12 @@ function CallupDetail({ callup, onAnswered }: { callup: MyCallup; onAnswered(): 
               {myPost.address && <p className="m-meta">{t('callup.detail.address', { address: myPost.address })}</p>}
             </>
           ) : <p className="m-hint">{t('callup.detail.standby')}</p>}
+          {callup.status !== 'stood_down' && (
+            <>
+              <ErrorText>{action.error}</ErrorText>
+              <Button block color="default" loading={action.busy} onClick={() => void withdraw()}>{t('callup.detail.withdraw')}</Button>
+            </>
+          )}
         </section>
       )}
       {callup.myAnswer === 'declined' && <p className="m-hint">{t('callup.detail.declinedBody')}</p>}

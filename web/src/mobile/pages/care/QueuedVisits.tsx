@@ -43,6 +43,7 @@ export function QueuedVisits({ onSent }: { onSent(): void }) {
               <strong>{item.recipientName}</strong>
               <span>{formatDate(`${item.visit.visitedOn}T12:00:00+08:00`, lang)}</span>
               <span>{visitKindName(t, item.visit.kind)}</span>
+              {item.photos?.length ? <span>{t('care.queue.photos', { n: item.photos.length })}</span> : null}
             </p>
             {item.refused ? (
               <>

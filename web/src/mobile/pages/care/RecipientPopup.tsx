@@ -1,5 +1,5 @@
 // The full record of a person I look after: name, phone (tap to call), address, needs
-// and the visits so far. Only the group's members may read it, and each read is logged
+// and the visits so far (with their photos). Only the group's members may read it, and each read is logged
 // with its reason, so it opens on a tap, never by itself.
 import { Button, Popup } from 'antd-mobile';
 import { useCallback } from 'react';
@@ -11,6 +11,7 @@ import { useI18n } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/useLoad';
 import { Empty, Loaded } from '../../components/Async';
 import { formatDate } from '../../format';
+import { VisitPhotos } from './visitPhotos';
 
 export function RecipientPopup({ recipient, onClose }: { recipient: CareRecipient | null; onClose(): void }) {
   return (
@@ -53,6 +54,7 @@ function RecipientRecord({ id, onClose }: { id: number; onClose(): void }) {
                     </div>
                     <p className="m-entry-note">{visit.summary}</p>
                     {visit.followUp && <p className="m-entry-note">{t('care.record.followUp', { text: visit.followUp })}</p>}
+                    <VisitPhotos photos={visit.photos} />
                     <p className="m-meta">{visit.volunteer}</p>
                   </li>
                 ))}

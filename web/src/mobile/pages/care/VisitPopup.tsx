@@ -1,13 +1,14 @@
-// 记录走访: the date, how the visit went (home, phone, accompanying), what happened and
-// what to follow up. Kept on the phone first, then sent: with no connection it says so
+// 记录走访: the date, how the visit went (home, phone, accompanying), what happened, what
+// to follow up and a few photos. Kept on the phone first, then sent: with no connection it says so
 // plainly, and the visit goes out by itself once the phone is back online.
-import { Button, Input, Popup, Radio, Space, TextArea } from 'antd-mobile';
+import { Button, Input, Popup, Radio, Space, TextArea, type ImageUploadItem } from 'antd-mobile';
 import { useState } from 'react';
 import type { CareRecipient, VisitKind } from '../../../api/careTypes';
 import { visitKindName, visitKinds } from '../../../shared/careLabels';
 import { beijingToday } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import { DoneText, ErrorText } from '../../components/Async';
+import { VisitPhotoPicker } from './visitPhotos';
 import { visitQueue } from './visitSync';
 
 const SUMMARY = { min: 2, max: 2000 };
@@ -28,6 +29,7 @@ function VisitForm({ recipient, onClose, onSent }: { recipient: CareRecipient; o
   const [kind, setKind] = useState<VisitKind>('home');
   const [summary, setSummary] = useState('');
   const [followUp, setFollowUp] = useState('');
+  const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<'sent' | 'queued' | null>(null);
@@ -36,10 +38,16 @@ function VisitForm({ recipient, onClose, onSent }: { recipient: CareRecipient; o
     if (summary.trim().length < SUMMARY.min) return setError(t('care.visit.summaryRequired'));
     if (!visitedOn || visitedOn > today) return setError(t('care.visit.dateInvalid'));
     setError(null);
+    let item;
+    try {
+      item = visitQueue.add(recipient, {
+        visitedOn, kind, summary: summary.trim(), ...(followUp.trim() && { followUp: followUp.trim() }),
+      }, new Date(), photos.map((photo) => photo.url));
+    } catch {
+      // The phone's storage is full: fewer photos, or send what waits first.
+      return setError(t('care.visit.storageFull'));
+    }
     setBusy(true);
-    const item = visitQueue.add(recipient, {
-      visitedOn, kind, summary: summary.trim(), ...(followUp.trim() && { followUp: followUp.trim() }),
-    });
     await visitQueue.flush();
     setBusy(false);
     const left = visitQueue.list().find((other) => other.visit.clientId === item.visit.clientId);
@@ -80,6 +88,8 @@ function VisitForm({ recipient, onClose, onSent }: { recipient: CareRecipient; o
           }} maxLength={SUMMARY.max} rows={4} showCount placeholder={t('care.visit.summaryPlaceholder')} />
           <label htmlFor="visit-follow-up" className="m-label">{t('care.visit.followUp')}</label>
           <Input id="visit-follow-up" value={followUp} onChange={setFollowUp} maxLength={FOLLOW_UP_MAX} placeholder={t('care.visit.followUpPlaceholder')} />
+          <span className="m-label">{t('care.visit.photos')}</span>
+          <VisitPhotoPicker value={photos} onChange={setPhotos} />
           <ErrorText>{error}</ErrorText>
           <p className="m-hint">{t('care.visit.offlineHint')}</p>
           <Button block size="large" color="primary" loading={busy} onClick={() => void save()}>{t('care.visit.save')}</Button>

@@ -5,11 +5,24 @@
 // clientId), or refused (kept with the reason, for the person to see and discard). While
 // the outcome is unknown (no network, a server error) it stays, with the same ids, so a
 // later send can never store it twice. One flush runs at a time.
+//
+// Photos ride along in the same localStorage entry as downscaled JPEG data URLs (see
+// visitPhotos.ts: at most a few per visit, ~100-300 KB each, so a handful of visits fit in
+// the browser's ~5 MB). Before the visit is posted each photo is uploaded (POST /files) and
+// its file id written back at once, so a retry sends the ids it has and uploads only the
+// photos still without one; the data URLs leave with the visit.
 import type { NewVisit } from '../../../api/careTypes';
 import { ApiFailure } from '../../../shared/errors';
 import { newIdempotencyKey, type IdempotencyHeaders } from '../../idempotency';
 
 export const QUEUE_KEY = 'lianxin.care.visits';
+
+export interface QueuedPhoto {
+  /** The downscaled photo (a JPEG data URL), kept on the phone until the visit is sent. */
+  dataUrl: string;
+  /** The stored file once uploaded: a later try sends this id and never uploads the photo again. */
+  fileId?: string;
+}
 
 export interface QueuedVisit {
   recipientId: number;
@@ -18,6 +31,7 @@ export interface QueuedVisit {
   idempotencyKey: string;
   visit: NewVisit;
   queuedAt: string;
+  photos?: QueuedPhoto[];
   /** The server's reason when it refused the visit. */
   refused?: string;
 }
@@ -28,6 +42,10 @@ export interface Storage {
 }
 
 export type SendVisit = (item: QueuedVisit, headers: IdempotencyHeaders) => Promise<unknown>;
+/** Uploads one photo (a data URL) and answers the stored file's id. */
+export type UploadPhoto = (dataUrl: string) => Promise<string>;
+
+const noUploads: UploadPhoto = () => Promise.reject(new Error('this queue takes no photos'));
 
 export interface FlushResult {
   sent: number;
@@ -49,7 +67,7 @@ export class VisitQueue {
   private readonly listeners = new Set<() => void>();
   private snapshot: QueuedVisit[] | null = null;
 
-  constructor(private readonly storage: Storage, private readonly send: SendVisit) {}
+  constructor(private readonly storage: Storage, private readonly send: SendVisit, private readonly upload: UploadPhoto = noUploads) {}
 
   /** What waits, oldest first (read afresh: another tab may have sent some). */
   list(): QueuedVisit[] {
@@ -80,11 +98,15 @@ export class VisitQueue {
     for (const listener of this.listeners) listener();
   }
 
-  /** Keeps a typed visit on the phone; the ids are made here, once. */
-  add(recipient: { id: number; name: string }, visit: Omit<NewVisit, 'clientId'>, now = new Date()): QueuedVisit {
+  /**
+   * Keeps a typed visit on the phone, with its photos (data URLs); the ids are made here,
+   * once. Throws when the phone's storage is full (too many or too large photos).
+   */
+  add(recipient: { id: number; name: string }, visit: Omit<NewVisit, 'clientId' | 'photos'>, now = new Date(), photos: readonly string[] = []): QueuedVisit {
     const item: QueuedVisit = {
       recipientId: recipient.id, recipientName: recipient.name, idempotencyKey: newIdempotencyKey(),
       visit: { ...visit, clientId: newIdempotencyKey() }, queuedAt: now.toISOString(),
+      ...(photos.length > 0 && { photos: photos.map((dataUrl) => ({ dataUrl })) }),
     };
     this.save([...this.list(), item]);
     return item;
@@ -112,7 +134,9 @@ export class VisitQueue {
       const clientId = item.visit.clientId;
       tried.add(clientId);
       try {
-        await this.send(item, { 'Idempotency-Key': item.idempotencyKey });
+        const fileIds = await this.uploadPhotos(item);
+        const ready = fileIds.length > 0 ? { ...item, visit: { ...item.visit, photos: fileIds } } : item;
+        await this.send(ready, { 'Idempotency-Key': item.idempotencyKey });
         this.save(this.list().filter((other) => other.visit.clientId !== clientId));
         sent += 1;
       } catch (error) {
@@ -123,6 +147,17 @@ export class VisitQueue {
       }
     }
     return counts(0);
+  }
+
+  /** Uploads the visit's photos not uploaded yet, noting each id as soon as it is known. */
+  private async uploadPhotos(item: QueuedVisit): Promise<string[]> {
+    const photos = [...(item.photos ?? [])];
+    for (const [index, photo] of photos.entries()) {
+      if (photo.fileId) continue;
+      photos[index] = { ...photo, fileId: await this.upload(photo.dataUrl) };
+      this.save(this.list().map((other) => (other.visit.clientId === item.visit.clientId ? { ...other, photos } : other)));
+    }
+    return photos.map((photo) => photo.fileId!);
   }
 
   private nextToSend(tried: Set<string>) {

@@ -138,6 +138,78 @@ describe('the offline visit queue', () => {
     expect(queue.list()).toEqual([]);
   });
 
+  it('uploads a visit’s photos before posting it, each once, even when the connection drops in between', async () => {
+    const storage = memory();
+    const server = fakeServer();
+    const uploads: string[] = [];
+    let uploadsOnline = true;
+    const upload = async (dataUrl: string) => {
+      await Promise.resolve();
+      if (!uploadsOnline) throw offline();
+      uploads.push(dataUrl);
+      return `file-${uploads.length}`;
+    };
+    const queue = new VisitQueue(storage, server.send, upload);
+    const photos = ['data:image/jpeg;base64,AAAA', 'data:image/jpeg;base64,BBBB'];
+    const item = queue.add(recipient, visit('送去米面油'), new Date(), photos);
+    expect(queue.list()[0]!.photos).toEqual(photos.map((dataUrl) => ({ dataUrl })));
+
+    // the first photo goes, then the signal is lost: its id is kept, the visit waits
+    const first = upload;
+    let calls = 0;
+    const flaky = new VisitQueue(storage, server.send, async (dataUrl) => {
+      calls += 1;
+      if (calls === 2) uploadsOnline = false;
+      return first(dataUrl);
+    });
+    expect(await flaky.flush()).toEqual({ sent: 0, refused: 0, waiting: 1 });
+    expect(queue.list()[0]!.photos).toEqual([{ dataUrl: photos[0], fileId: 'file-1' }, { dataUrl: photos[1] }]);
+    expect(server.calls).toEqual([]);
+
+    // back online (a reload: a new queue on the same storage): only the second photo is uploaded
+    uploadsOnline = true;
+    const reloaded = new VisitQueue(storage, server.send, upload);
+    expect(await reloaded.flush()).toEqual({ sent: 1, refused: 0, waiting: 0 });
+    expect(uploads).toEqual(photos);
+    expect(server.stored.get(item.visit.clientId)!.visit.photos).toEqual(['file-1', 'file-2']);
+    expect(server.calls).toEqual([{ clientId: item.visit.clientId, key: item.idempotencyKey }]);
+    expect(storage.data.get(QUEUE_KEY)).toBe('[]'); // the photos leave the phone with the visit
+  });
+
+  it('resends a visit whose answer was lost with the same ids and the photos already uploaded', async () => {
+    const server = fakeServer();
+    let uploads = 0;
+    let failOnce = true;
+    const queue = new VisitQueue(memory(), async (item, headers) => {
+      const answer = await server.send(item, headers);
+      if (failOnce) {
+        failOnce = false;
+        throw offline(); // stored, but the answer never came back
+      }
+      return answer;
+    }, async () => `file-${(uploads += 1)}`);
+    const item = queue.add(recipient, visit('陪同就医'), new Date(), ['data:image/jpeg;base64,CCCC']);
+    expect(await queue.flush()).toEqual({ sent: 0, refused: 0, waiting: 1 });
+    expect(await queue.flush()).toEqual({ sent: 1, refused: 0, waiting: 0 });
+    expect(uploads).toBe(1);
+    expect(server.calls).toEqual([0, 1].map(() => ({ clientId: item.visit.clientId, key: item.idempotencyKey })));
+    expect(server.stored.size).toBe(1);
+  });
+
+  it('says so when the phone cannot keep the photos, and keeps nothing half-saved', () => {
+    const storage = memory();
+    const full: Storage = {
+      getItem: storage.getItem,
+      setItem: (key, value) => {
+        if (value.length > 100) throw new DOMException('quota', 'QuotaExceededError');
+        storage.setItem(key, value);
+      },
+    };
+    const queue = new VisitQueue(full, fakeServer().send, async () => 'file');
+    expect(() => queue.add(recipient, visit('上门看望'), new Date(), [`data:image/jpeg;base64,${'A'.repeat(200)}`])).toThrow();
+    expect(queue.list()).toEqual([]);
+  });
+
   it('tells subscribers when the queue changes', () => {
     const queue = new VisitQueue(memory(), fakeServer().send);
     let calls = 0;

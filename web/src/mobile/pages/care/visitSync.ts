@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { api } from '../../../api/client';
 import { call } from '../../../shared/errors';
+import { uploadPhoto } from './visitPhotos';
 import { QUEUE_KEY, VisitQueue, type Storage } from './visitQueue';
 
 const RETRY_MS = 30_000;
@@ -21,7 +22,7 @@ function phoneStorage(): Storage {
 }
 
 export const visitQueue = new VisitQueue(phoneStorage(), (item, headers) =>
-  call(api.POST('/api/v1/care-recipients/{id}/visits', { params: { path: { id: item.recipientId } }, body: item.visit, headers })));
+  call(api.POST('/api/v1/care-recipients/{id}/visits', { params: { path: { id: item.recipientId } }, body: item.visit, headers })), uploadPhoto);
 
 let installed = false;
 

@@ -1,6 +1,7 @@
 // The service menu of my area: what my station, institute and center offer, each item with
-// its team, where, when and how many it can serve, and a big button to order it. The area
-// is my home; another can be chosen (ordering for a parent in another village).
+// its team, where, when and how many places are taken, and a big button to order it (已满
+// instead when every place is taken; retired items are not shown). The area is my home;
+// another can be chosen (ordering for a parent in another village).
 import { Tag } from 'antd-mobile';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -47,7 +48,8 @@ function Menu({ home }: { home: ChosenSite | undefined }) {
 function MenuItems({ siteId, category }: { siteId: number; category: ServiceCategory | undefined }) {
   const { t } = useI18n();
   const load = useCallback(
-    async () => (await call(api.GET('/api/v1/menu', { params: { query: { siteId, ...(category && { category }) } } }))).items,
+    // The public menu holds approved items only; retired ones are filtered here too, should a stale answer hold one.
+    async () => (await call(api.GET('/api/v1/menu', { params: { query: { siteId, ...(category && { category }) } } }))).items.filter((item) => item.status !== 'retired'),
     [siteId, category],
   );
   const menu = useLoad(load);
@@ -65,11 +67,13 @@ function MenuItems({ siteId, category }: { siteId: number; category: ServiceCate
 /** One item of the menu: what, who, where, when, how many; with `siteId`, a button to order it for that area. */
 export function MenuCard({ item, siteId }: { item: MenuItem; siteId?: number }) {
   const { t } = useI18n();
+  const full = item.capacity !== null && item.used >= item.capacity;
   return (
     <article className="m-item-card" aria-label={item.title}>
       <h2>{item.title}</h2>
       <p className="m-meta">
         <Tag className="m-tag" color="primary" fill="outline">{categoryName(t, item.category)}</Tag>
+        {full && <Tag className="m-tag" color="danger">{t('order.m.full')}</Tag>}
         <span>{t('order.m.offeredBy', { site: item.site.name })}</span>
       </p>
       <dl className="m-facts">
@@ -77,10 +81,11 @@ export function MenuCard({ item, siteId }: { item: MenuItem; siteId?: number }) 
         <dd>{item.organization.name}</dd>
         {item.place && (<><dt>{t('order.m.itemPlace')}</dt><dd>{item.place}</dd></>)}
         {item.schedule && (<><dt>{t('order.m.itemSchedule')}</dt><dd>{item.schedule}</dd></>)}
-        {item.capacity !== null && (<><dt>{t('order.m.itemCapacity')}</dt><dd>{t('order.m.capacity', { n: item.capacity })}</dd></>)}
+        {item.capacity !== null && (<><dt>{t('order.m.itemCapacity')}</dt><dd>{t('order.m.placesLeft', { used: item.used, total: item.capacity })}</dd></>)}
       </dl>
       {item.description && <p className="m-description">{item.description}</p>}
-      {siteId !== undefined && (
+      {full && <p className="m-hint">{t('order.m.fullHint')}</p>}
+      {siteId !== undefined && !full && (
         <Link className="m-button-link" to={`/orders/new?item=${item.id}&site=${siteId}`} aria-label={t('order.m.orderThisLabel', { title: item.title })}>
           {t('order.m.orderThis')}
         </Link>

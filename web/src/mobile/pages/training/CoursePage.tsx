@@ -196,7 +196,10 @@ function Attend({ sessionId }: { sessionId: number }) {
 
   async function send(token: string) {
     const result = await action.run(() => call(api.POST('/api/v1/training-sessions/{id}/attend', { params: { path: { id: sessionId } }, body: { token } })));
-    if (result) setDone(result.qualification ? t('training.attend.doneQualified', { q: result.qualification }) : t('training.attend.done'));
+    if (result) {
+      setDone(!result.completed ? t('training.attend.doneQuizLeft')
+        : result.qualification ? t('training.attend.doneQualified', { q: result.qualification }) : t('training.attend.done'));
+    }
   }
 
   if (done) return <DoneText>{done}</DoneText>;

@@ -1,6 +1,7 @@
 // One wish: what is wished and why, for whom (masked unless I serve them), where it
 // stands with its timeline, and what I can do next — claim it (with a deadline), make it
 // come true (a note and photos), confirm it came true (the resident who asked), withdraw it.
+// A team leader may claim for a team they lead; the claimer may give the claim back.
 import { Image } from 'antd-mobile';
 import { useCallback, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -8,7 +9,7 @@ import { api } from '../../../api/client';
 import { call } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
 import { useLoad } from '../../../shared/useLoad';
-import { asStatus, daysLeft, nextSteps, type WishDetail } from '../../../shared/wishes';
+import { asStatus, claimChoices, daysLeft, nextSteps, type WishDetail } from '../../../shared/wishes';
 import { DoneText, ErrorText, Loaded } from '../../components/Async';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDayTime } from '../../format';
@@ -17,18 +18,19 @@ import { useNow } from '../../useNow';
 import { WishLabels } from './labels';
 import { WishStatusTag } from './WishCard';
 import './wishes.css';
-import { ClaimPanel, ConfirmPanel, FulfilPanel, WithdrawButton, type Outcome } from './WishSteps';
+import { ClaimPanel, ConfirmPanel, FulfilPanel, ReleaseButton, WithdrawButton, type Outcome } from './WishSteps';
 
 export function WishPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const load = useCallback(async () => {
-    const [wish, posted, claimed] = await Promise.all([
+    const [wish, posted, claimed, led] = await Promise.all([
       call(api.GET('/api/v1/wishes/{id}', { params: { path: { id } } })),
       call(api.GET('/api/v1/wishes/mine')),
       call(api.GET('/api/v1/wishes/claimed')),
+      call(api.GET('/api/v1/orders/team')), // the approved teams I lead, to claim for
     ]);
-    return { wish, posted: posted.items.some((w) => w.id === id), claimed: claimed.items.some((w) => w.id === id) };
+    return { wish, posted: posted.items.some((w) => w.id === id), claimed: claimed.items.some((w) => w.id === id), teams: led.teams };
   }, [id]);
   const state = useLoad(load);
   return (
@@ -39,14 +41,23 @@ export function WishPage() {
   );
 }
 
-function Detail({ wish, posted, claimed, onChanged }: { wish: WishDetail; posted: boolean; claimed: boolean; onChanged(): void }) {
+interface DetailProps {
+  wish: WishDetail;
+  posted: boolean;
+  claimed: boolean;
+  teams: { id: number; name: string }[];
+  onChanged(): void;
+}
+
+function Detail({ wish, posted, claimed, teams, onChanged }: DetailProps) {
   const { t, lang } = useI18n();
   const now = useNow();
   const { volunteer } = useMyVolunteer();
   // Arriving from 我要许愿: say that it went through.
   const justPosted = (useLocation().state as { posted?: boolean } | null)?.posted === true;
   const [outcome, setOutcome] = useState<Outcome | null>(justPosted ? { done: t('wish.form.posted') } : null);
-  const steps = nextSteps(wish, { posted, claimed, activeVolunteer: volunteer?.status === 'active' });
+  const activeVolunteer = volunteer?.status === 'active';
+  const steps = nextSteps(wish, { posted, claimed, activeVolunteer, leadsTeam: teams.length > 0 });
   const report = (next: Outcome) => {
     setOutcome(next);
     onChanged();
@@ -122,9 +133,10 @@ function Detail({ wish, posted, claimed, onChanged }: { wish: WishDetail; posted
 
       <DoneText>{outcome?.done}</DoneText>
       <ErrorText>{outcome?.error}</ErrorText>
-      {steps.includes('claim') && <ClaimPanel wish={wish} onOutcome={report} />}
+      {steps.includes('claim') && <ClaimPanel wish={wish} choices={claimChoices(activeVolunteer, teams)} teams={teams} onOutcome={report} />}
       {!steps.includes('claim') && wish.status === 'published' && !posted && <VolunteerFirst />}
       {steps.includes('fulfil') && <FulfilPanel wish={wish} onOutcome={report} />}
+      {steps.includes('release') && <ReleaseButton wish={wish} onOutcome={report} />}
       {steps.includes('confirm') && <ConfirmPanel wish={wish} onOutcome={report} />}
       {steps.includes('withdraw') && <WithdrawButton wish={wish} onOutcome={report} />}
 

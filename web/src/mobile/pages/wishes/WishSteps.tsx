@@ -8,7 +8,7 @@ import { api } from '../../../api/client';
 import { limits } from '../../../shared/domain';
 import { call, errorMessage } from '../../../shared/errors';
 import { useI18n } from '../../../shared/i18n';
-import { wishLimits, type WishDetail } from '../../../shared/wishes';
+import { wishLimits, type ClaimFor, type WishDetail } from '../../../shared/wishes';
 import { formatDayTime } from '../../format';
 import { useIdempotentAction, type IdempotencyHeaders } from '../../idempotency';
 import { PhotoUploader, photoIds } from './PhotoUploader';
@@ -46,20 +46,27 @@ function useStep(onOutcome: (outcome: Outcome) => void) {
 const DAY_CHOICES = [3, 7, 14, 30] as const;
 const DAY = 24 * 3600_000;
 
-export function ClaimPanel({ wish, onOutcome }: StepProps) {
+/** Claim as myself or for a team I lead (`choices` from claimChoices, never empty; `teams` name them). */
+export function ClaimPanel({ wish, choices, teams, onOutcome }: StepProps & { choices: ClaimFor[]; teams: readonly { id: number; name: string }[] }) {
   const { t, lang } = useI18n();
   const [days, setDays] = useState<number>(wishLimits.defaultClaimDays);
+  const [forWhom, setForWhom] = useState(0);
+  const claimFor = choices[forWhom] ?? choices[0]!;
+  const label = (choice: ClaimFor) => (choice.as === 'volunteer' ? t('wish.m.claimAsMe') : teams.find((team) => team.id === choice.organizationId)?.name ?? '');
   const { send, busy } = useStep(onOutcome);
   const path = { params: { path: { id: wish.id } } };
 
   async function claim() {
     const by = formatDayTime(new Date(Date.now() + days * DAY).toISOString(), lang);
     const confirmed = await Dialog.confirm({
-      content: t('wish.m.claimConfirm', { title: wish.title, date: by }), confirmText: t('wish.m.claimOk'), cancelText: t('wish.m.cancel'),
+      content: claimFor.as === 'volunteer'
+        ? t('wish.m.claimConfirm', { title: wish.title, date: by })
+        : t('wish.m.claimConfirmTeam', { title: wish.title, date: by, team: label(claimFor) }),
+      confirmText: t('wish.m.claimOk'), cancelText: t('wish.m.cancel'),
     });
     if (!confirmed) return;
     await send(
-      (headers) => call(api.POST('/api/v1/wishes/{id}/claim', { ...path, body: { as: 'volunteer', days }, headers })),
+      (headers) => call(api.POST('/api/v1/wishes/{id}/claim', { ...path, body: { ...claimFor, days }, headers })),
       (claimed) => t('wish.m.claimed', { date: formatDayTime(claimed.claimDeadline ?? new Date().toISOString(), lang) }),
     );
   }
@@ -67,6 +74,18 @@ export function ClaimPanel({ wish, onOutcome }: StepProps) {
   return (
     <section className="m-signup" aria-label={t('wish.m.claimSection')}>
       <h3 className="m-section-title">{t('wish.m.claimSection')}</h3>
+      {choices.length > 1 && (
+        <div role="group" aria-label={t('wish.m.claimAs')}>
+          <p className="m-label">{t('wish.m.claimAs')}</p>
+          <Selector<number>
+            className="m-filter"
+            showCheckMark={false}
+            value={[forWhom]}
+            onChange={([next]) => next !== undefined && setForWhom(next)}
+            options={choices.map((choice, index) => ({ value: index, label: label(choice) }))}
+          />
+        </div>
+      )}
       <div role="group" aria-label={t('wish.m.claimDays')}>
         <p className="m-label">{t('wish.m.claimDays')}</p>
         <Selector<number>
@@ -171,14 +190,25 @@ export function ConfirmPanel({ wish, onOutcome }: StepProps) {
   );
 }
 
-export function WithdrawButton({ wish, onOutcome }: StepProps) {
+/** A step that undoes something (withdraw the wish, release the claim): asks first. */
+function UndoButton({ wish, onOutcome, step }: StepProps & { step: 'withdraw' | 'release' }) {
   const { t } = useI18n();
   const { send, busy } = useStep(onOutcome);
-  async function withdraw() {
+  async function undo() {
     const confirmed = await Dialog.confirm({
-      content: t('wish.m.withdrawConfirm', { title: wish.title }), confirmText: t('wish.m.withdrawOk'), cancelText: t('wish.m.cancel'),
+      content: t(`wish.m.${step}Confirm`, { title: wish.title }), confirmText: t(`wish.m.${step}Ok`), cancelText: t('wish.m.cancel'),
     });
-    if (confirmed) await send(() => call(api.POST('/api/v1/wishes/{id}/withdraw', { params: { path: { id: wish.id } } })), () => t('wish.m.withdrawn'));
+    if (confirmed) {
+      const path = { params: { path: { id: wish.id } } };
+      await send(
+        () => call(step === 'withdraw' ? api.POST('/api/v1/wishes/{id}/withdraw', path) : api.POST('/api/v1/wishes/{id}/release', path)),
+        () => t(step === 'withdraw' ? 'wish.m.withdrawn' : 'wish.m.released'),
+      );
+    }
   }
-  return <Button block size="large" color="danger" fill="outline" loading={busy} onClick={() => void withdraw()}>{t('wish.m.withdrawButton')}</Button>;
+  return <Button block size="large" color="danger" fill="outline" loading={busy} onClick={() => void undo()}>{t(`wish.m.${step}Button`)}</Button>;
 }
+
+export const WithdrawButton = (props: StepProps) => <UndoButton {...props} step="withdraw" />;
+/** The claimer gives the wish back to the wall. */
+export const ReleaseButton = (props: StepProps) => <UndoButton {...props} step="release" />;
