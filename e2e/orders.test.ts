@@ -2,8 +2,8 @@
 // the resident orders from the menu on the phone, the station dispatches to a suggested team
 // in the console, the team leader accepts and delivers with a photo on the phone, the
 // resident rates it, and the console shows it delivered with the rating. Also: the escalated
-// demo order flagged on 八角台街道's board, a grab lost to someone faster, and the public
-// portal of the station.
+// demo order flagged on 八角台街道's board, a grab lost to someone faster, a delivered order
+// rated by the station for a resident it called back, and the public portal of the station.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choose, openPage, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
@@ -246,6 +246,33 @@ describe('service orders', () => {
     await back.getByText('被拒单').waitFor();
     await back.click();
     await admin.getByRole('dialog', { name: '教我用手机挂号' }).getByText('服务队伍拒单：本周队员都外出培训。请重新派单。').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('let the station rate a delivered order for a resident it called back (回访代评)', async () => {
+    const site = await stationId();
+    const placed = await (await run.server.signIn(RESIDENT)).post('/api/v1/orders', { title: '上门量血糖', category: 'medical_fitness', siteId: site });
+    const id = placed.body.id as number;
+    const stationApi = await run.server.signIn(STATION_ADMIN);
+    const leaderApi = await run.server.signIn(LEADER);
+    const team = await run.server.ctx.db.selectFrom('organizations').select(['id', 'leader_volunteer_id']).where('name', '=', TEAM).executeTakeFirstOrThrow();
+    await stationApi.post(`/api/v1/orders/${id}/triage`);
+    await stationApi.post(`/api/v1/orders/${id}/dispatch`, { organizationId: team.id });
+    await leaderApi.post(`/api/v1/orders/${id}/accept`);
+    const delivered = await leaderApi.post(`/api/v1/orders/${id}/deliver`, { report: '血糖正常', participants: [{ volunteerId: team.leader_volunteer_id, minutes: 20 }] });
+    expect(delivered.body.status).toBe('delivered');
+
+    const { page, problems } = await signedIn(run, `/orders?order=${id}`, STATION_ADMIN);
+    const drawer = page.getByRole('dialog', { name: '上门量血糖' });
+    await drawer.getByRole('button', { name: '回访代评' }).click();
+    const form = page.getByRole('dialog', { name: '回访代评：上门量血糖' });
+    await form.getByRole('radio').nth(3).click();
+    await form.getByLabel('居民意见').fill('电话回访，老人很满意');
+    await form.getByRole('button', { name: '回访代评' }).click();
+    await page.getByText('已代为评价').waitFor();
+    await drawer.getByText('回访代评', { exact: true }).waitFor(); // the timeline's note
+    const row = await run.server.ctx.db.selectFrom('orders').select(['status', 'rating', 'rating_comment', 'deadline']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'rated', rating: 4, rating_comment: '电话回访，老人很满意', deadline: null });
     expect(problems).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { authRoutes } from './auth/routes.ts';
 import { callupRoutes } from './callups/routes.ts';
 import { runFanOut } from './callups/service.ts';
 import { careRoutes } from './care/routes.ts';
+import { sealPlainFollowUps } from './care/service.ts';
 import { certificateRoutes, verifyPageRoutes } from './certificates/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -74,7 +75,7 @@ export const modules: LianxinModule[] = [
   },
   { name: 'certificates', routes: certificateRoutes },
   { name: 'portals', routes: portalRoutes },
-  { name: 'care', routes: careRoutes },
+  { name: 'care', routes: careRoutes, tasks: [{ name: 'encrypt follow-ups written before 0015', everySeconds: 60, run: (ctx) => sealPlainFollowUps(ctx) }] },
   { name: 'training', routes: trainingRoutes },
   { name: 'privacy', routes: privacyRoutes },
   { name: 'audit', routes: auditRoutes },

@@ -15879,7 +15879,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The resident rates the service (评单) */
+        /** The resident rates the service (评单), or staff over the order for them after a follow-up call (回访) */
         post: {
             parameters: {
                 query?: never;

@@ -114,14 +114,15 @@ export function orderSteps(order: Pick<Order, 'status' | 'organization' | 'openF
   return steps;
 }
 
-export type StaffStep = 'triage' | 'dispatch' | 'reopen';
+export type StaffStep = 'triage' | 'dispatch' | 'rate' | 'reopen';
 
 /** What the handling area's staff can do next on the board. */
 export function staffSteps(order: Pick<Order, 'status'>): StaffStep[] {
   switch (order.status) {
     case 'ordered': return ['triage'];
     case 'triaged': return ['dispatch'];
-    case 'dispatched': case 'accepted': case 'delivered': case 'rated': case 'cancelled': return ['reopen'];
+    case 'delivered': return ['rate', 'reopen']; // rate for the resident after a follow-up call (回访)
+    case 'dispatched': case 'accepted': case 'rated': case 'cancelled': return ['reopen'];
   }
 }
 

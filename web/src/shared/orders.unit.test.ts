@@ -114,7 +114,7 @@ describe('next steps', () => {
   it('gives the staff one step per state', () => {
     expect(staffSteps({ status: 'ordered' })).toEqual(['triage']);
     expect(staffSteps({ status: 'triaged' })).toEqual(['dispatch']);
-    expect(staffSteps({ status: 'delivered' })).toEqual(['reopen']);
+    expect(staffSteps({ status: 'delivered' })).toEqual(['rate', 'reopen']);
   });
 });
 

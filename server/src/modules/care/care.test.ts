@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../../../test/env.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../../../test/harness.ts';
 import { chinaDayFrom, chinaToday } from '../../lib/id-number.ts';
 import { buildUser, buildVolunteer } from '../../seed/factories.ts';
+import { sealPlainFollowUps } from './service.ts';
 
 let server: TestServer;
 let station: number;
@@ -158,6 +159,11 @@ describe('pairing and assistance', () => {
     expect(row.follow_up).toBeNull();
     expect(row.follow_up_enc).toMatch(/^v1:/);
     expect((await a.client.get(`/api/v1/care-recipients/${recipientId}`)).body.visits[0].followUp).toBe('旧的随访记录');
+    // One nobody opens is sealed by the background task.
+    await server.ctx.db.updateTable('care_visits').set({ follow_up: '另一条旧记录', follow_up_enc: null }).where('id', '=', sent.body.id).execute();
+    while ((await sealPlainFollowUps(server.ctx, 10)) > 0);
+    expect(await server.ctx.db.selectFrom('care_visits').select('id').where('follow_up', 'is not', null).execute()).toEqual([]);
+    expect((await a.client.get(`/api/v1/care-recipients/${recipientId}`)).body.visits[0].followUp).toBe('另一条旧记录');
   });
 
   it('flags a group that lost a member and hands the recipient over', async () => {

@@ -144,6 +144,11 @@ export function isVisitPhoto(db: Kysely<DB>, recipientId: number, fileId: string
     .where('recipient_id', '=', recipientId).where(sql<SqlBool>`${fileId}::uuid = ANY (photos)`).limit(1).executeTakeFirst();
 }
 
+/** Visits whose follow-up is still in plain text (written before migration 0015). */
+export function plainFollowUps(db: Kysely<DB>, limit: number) {
+  return db.selectFrom('care_visits').select(['id', 'follow_up']).where('follow_up', 'is not', null).orderBy('id').limit(limit).execute();
+}
+
 /** Seals a follow-up written in plain text before follow-ups were encrypted. */
 export async function sealFollowUp(db: Kysely<DB>, visitId: number, sealed: string) {
   await db.updateTable('care_visits').set({ follow_up_enc: sealed, follow_up: null })

@@ -211,9 +211,17 @@ export async function getRecipient(ctx: AppContext, actor: Actor, id: number, re
   };
 }
 
+/** The background task: seals follow-ups still in plain text, a batch at a time, until none is left. */
+export async function sealPlainFollowUps(ctx: AppContext, batch = 500) {
+  const rows = await q.plainFollowUps(ctx.db, batch);
+  for (const row of rows) await q.sealFollowUp(ctx.db, row.id, ctx.pii.encrypt(row.follow_up!));
+  return rows.length;
+}
+
 /**
  * A visit's follow-up: encrypted (follow_up_enc); one written in plain text before
- * follow-ups were encrypted (migration 0015) is sealed the first time it is read.
+ * follow-ups were encrypted (migration 0015) is sealed the first time it is read, or by
+ * the background task (sealPlainFollowUps), whichever comes first.
  */
 async function openFollowUp(ctx: AppContext, visit: { id: number; follow_up: string | null; follow_up_enc: string | null }) {
   if (visit.follow_up_enc) return ctx.pii.decrypt(visit.follow_up_enc);

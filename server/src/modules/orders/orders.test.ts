@@ -131,6 +131,28 @@ describe('orders', () => {
     expect((await stationAdmin.post(`/api/v1/orders/${placed.body.id}/triage`)).status).toBe(404);
   });
 
+  it('wait three days for the resident’s rating, then go up for a follow-up call where staff rate for them (回访代评)', async () => {
+    const placed = await resident.post('/api/v1/orders', { title: '理发上门', category: 'assistance', siteId: station });
+    const id = placed.body.id;
+    await stationAdmin.post(`/api/v1/orders/${id}/triage`);
+    await stationAdmin.post(`/api/v1/orders/${id}/dispatch`, { organizationId: team.id });
+    await team.leader.post(`/api/v1/orders/${id}/accept`);
+    const delivered = await team.leader.post(`/api/v1/orders/${id}/deliver`, { report: '已理发', participants: [{ volunteerId: team.memberId, minutes: 30 }] });
+    expect(Date.parse(delivered.body.deadline) - Date.now()).toBeGreaterThan(71.9 * 3600_000);
+    await escalateOverdueOrders(server.ctx, new Date(Date.now() + 71 * 3600_000));
+    expect((await stationAdmin.get(`/api/v1/orders/${id}`)).body).toMatchObject({ status: 'delivered', handler: { id: station }, overdue: false });
+    await escalateOverdueOrders(server.ctx, new Date(Date.now() + 73 * 3600_000));
+    expect((await instituteAdmin.get(`/api/v1/orders/${id}`)).body).toMatchObject({ status: 'delivered', handler: { id: institute }, overdue: true, escalations: 1 });
+    const told = (await instituteAdmin.get('/api/v1/inbox')).body.items.find((m: { link: string }) => m.link === `/orders?order=${id}`);
+    expect(told).toMatchObject({ kind: 'order_escalated', body: '服务已完成，居民超时未评价，请回访并代为评价。' });
+    // The team is not staff over the order: it may not rate its own service.
+    expect((await team.leader.post(`/api/v1/orders/${id}/rate`, { score: 5 })).status).toBe(404);
+    const rated = await instituteAdmin.post(`/api/v1/orders/${id}/rate`, { score: 4, comment: '电话回访：满意' });
+    expect(rated.body).toMatchObject({ status: 'rated', rating: 4, deadline: null, overdue: false });
+    expect(rated.body.timeline.at(-1)).toMatchObject({ to: 'rated', note: '回访代评' });
+    expect((await resident.post(`/api/v1/orders/${id}/rate`, { score: 1 })).status).toBe(409);
+  });
+
   it('show the resident masked to outsiders and keep staff inside their area', async () => {
     const placed = await resident.post('/api/v1/orders', { title: '换灯泡', category: 'assistance', siteId: station, contactPhone: '13912340001' });
     expect(placed.body).toMatchObject({ resident: '王大爷', contactPhone: '13912340001' });

@@ -118,7 +118,7 @@ export function forTeams(db: Kysely<DB>, organizationIds: number[], counties: st
 export function overdueOrders(db: Kysely<DB>, now: Date, limit: number) {
   return db.selectFrom('orders').innerJoin('sites', 'sites.id', 'orders.handler_site_id')
     .select(['orders.id', 'orders.status', 'orders.title', 'orders.handler_site_id', 'sites.parent_id', 'sites.kind as handler_kind'])
-    .where('orders.status', 'in', ['ordered', 'triaged', 'dispatched', 'accepted']).where('orders.deadline', '<', now)
+    .where('orders.status', 'in', ['ordered', 'triaged', 'dispatched', 'accepted', 'delivered']).where('orders.deadline', '<', now)
     .orderBy('orders.deadline').limit(limit).forUpdate('orders').skipLocked().execute();
 }
 

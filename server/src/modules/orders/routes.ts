@@ -99,7 +99,7 @@ export function orderRoutes(app: App, ctx: AppContext) {
 
   app.post('/orders/:id/rate', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'The resident rates the service (评单)', params: IdParams, body: RateRequest, response: detail },
+    schema: { tags, summary: 'The resident rates the service (评单), or staff over the order for them after a follow-up call (回访)', params: IdParams, body: RateRequest, response: detail },
   }, async (request) => orders.rateOrder(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/orders/:id/cancel', {

@@ -23,7 +23,8 @@ import * as q from './queries.ts';
 
 const HOUR = 3600_000;
 /** How long each open state may last before the order escalates (hours). */
-export const stateDeadlineHours: Record<string, number> = { ordered: 24, triaged: 24, dispatched: 24, accepted: 72 };
+/** Hours each state may last; a delivered order waits this long for the resident's rating, then the level above follows it up (回访). */
+export const stateDeadlineHours: Record<string, number> = { ordered: 24, triaged: 24, dispatched: 24, accepted: 72, delivered: 72 };
 const deadlineFor = (status: string, now = new Date()) => new Date(now.getTime() + (stateDeadlineHours[status] ?? 24) * HOUR);
 
 export type OrderStatus = 'ordered' | 'triaged' | 'dispatched' | 'accepted' | 'delivered' | 'rated' | 'cancelled';
@@ -337,7 +338,7 @@ export async function deliverOrder(ctx: AppContext, actor: Actor, id: number, de
     await move(tx, {
       subject: 'order', id, from: ['accepted'], to: 'delivered', actorId: actor.userId, note: delivery.report,
       set: {
-        delivery_report: delivery.report, delivery_photos: delivery.photos ?? [], delivered_at: now, deadline: null, overdue: false,
+        delivery_report: delivery.report, delivery_photos: delivery.photos ?? [], delivered_at: now, deadline: deadlineFor('delivered', now), overdue: false,
         delivered_on_time: order.deadline === null || order.deadline >= now,
       },
     });
@@ -354,11 +355,18 @@ export async function deliverOrder(ctx: AppContext, actor: Actor, id: number, de
   return getOrder(ctx, actor, id);
 }
 
+/**
+ * The resident rates the service; or staff over the order rate it for them after asking
+ * them (回访), as a resident without the app or past the rating's deadline needs.
+ */
 export async function rateOrder(ctx: AppContext, actor: Actor, id: number, rating: { score: number; comment?: string | null | undefined }) {
+  const row = await q.findOrder(ctx.db, id);
+  const forResident = row !== undefined && row.resident_id !== actor.userId && (covers(actor, row.handler_region_code) || covers(actor, row.region_code));
   await inTransaction(ctx, async (tx) => {
     await move(tx, {
-      subject: 'order', id, from: ['delivered'], to: 'rated', actorId: actor.userId, by: sql<boolean>`t.resident_id = ${actor.userId}`,
-      set: { rating: rating.score, rating_comment: rating.comment ?? null, rated_at: new Date() },
+      subject: 'order', id, from: ['delivered'], to: 'rated', actorId: actor.userId,
+      ...(forResident ? { note: '回访代评' } : { by: sql<boolean>`t.resident_id = ${actor.userId}` }),
+      set: { rating: rating.score, rating_comment: rating.comment ?? null, rated_at: new Date(), deadline: null, overdue: false },
     });
     const order = (await q.findOrder(tx.db, id))!;
     await inbox.notify(tx, await leadersOf(tx, order.organization_id), {
@@ -422,7 +430,8 @@ export async function escalateOverdueOrders(ctx: AppContext, now = new Date()) {
         subject: 'order', subject_id: order.id, from_status: order.status, to_status: order.status, actor_id: null, note: `超时未处理，升级至${target.name}`,
       }).execute();
       await inbox.notify(tx, await staffOf(tx, target.id), {
-        kind: 'order_escalated', title: `超时点单：${order.title}`, body: '下级超时未处理，已升级到本级，请督办。', link: consoleLink(order.id),
+        kind: 'order_escalated', title: `超时点单：${order.title}`, link: consoleLink(order.id),
+        body: order.status === 'delivered' ? '服务已完成，居民超时未评价，请回访并代为评价。' : '下级超时未处理，已升级到本级，请督办。',
       });
     }
     return overdue.length;

@@ -1,7 +1,8 @@
 // One order on the board: who asked for what and where, the clock of its step, the team,
 // the decline reason or the delivery report and rating, the timeline; and the next step for
-// the handling area's staff — take it in (分拣), dispatch it, or reopen it with a reason.
-import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+// the handling area's staff — take it in (分拣), dispatch it, rate it for the resident after
+// a follow-up call (回访), or reopen it with a reason.
+import { CheckOutlined, RollbackOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Image, List, Rate, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
@@ -16,6 +17,7 @@ import { ReasonModal } from '../../components/ReasonModal';
 import { StatusTag } from '../../components/Tags';
 import { useAction } from '../../useAction';
 import { DispatchModal } from './DispatchModal';
+import { RateForResidentModal } from './RateForResidentModal';
 
 interface Props {
   id: number;
@@ -46,6 +48,7 @@ function OrderView({ order: o, onChanged }: { order: OrderDetail; onChanged(orde
   const triage = useAction();
   const [dispatching, setDispatching] = useState(false);
   const [reopening, setReopening] = useState(false);
+  const [rating, setRating] = useState(false);
   const [now] = useState(() => Date.now());
   const timer = timerOf(o, now);
   const steps = staffSteps(o);
@@ -66,6 +69,7 @@ function OrderView({ order: o, onChanged }: { order: OrderDetail; onChanged(orde
           </Button>
         )}
         {steps.includes('dispatch') && <Button type="primary" icon={<SendOutlined />} onClick={() => setDispatching(true)}>{t('order.board.dispatch')}</Button>}
+        {steps.includes('rate') && <Button icon={<StarOutlined />} onClick={() => setRating(true)}>{t('order.board.rateFor')}</Button>}
         {steps.includes('reopen') && <Button icon={<RollbackOutlined />} onClick={() => setReopening(true)}>{t('order.board.reopen')}</Button>}
       </Space>
       {o.overdue && <Alert type="error" showIcon title={t('order.board.escalatedNote', { n: o.escalations, handler: o.handler.name })} />}
@@ -137,6 +141,17 @@ function OrderView({ order: o, onChanged }: { order: OrderDetail; onChanged(orde
             void message.success(t('order.board.dispatched'));
           }}
           onClose={() => setDispatching(false)}
+        />
+      )}
+      {rating && (
+        <RateForResidentModal
+          order={o}
+          onRated={(updated) => {
+            setRating(false);
+            onChanged(updated);
+            void message.success(t('order.board.rated'));
+          }}
+          onClose={() => setRating(false)}
         />
       )}
       {reopening && (
