@@ -3,8 +3,9 @@
 // campaign counts it), a volunteer claims it from the wall (where the beneficiary is
 // masked) and fulfils it with a photo, the resident confirms, and the campaign counts it
 // fulfilled. Also: a claim lost to someone faster, merging a duplicate in review, starting
-// a campaign in the console, a unit's claim given back there, and a team leader's claim
-// for their team given back on the phone.
+// a campaign in the console, a unit's claim given back there, a unit's claim fulfilled
+// there with the volunteers who served, and a team leader's claim for their team given
+// back on the phone.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { choose, dropdown, phoneAs, PNG_1PX, row, signedIn, useBrowserRun, type BrowserRun } from './browser.ts';
@@ -327,6 +328,38 @@ describe('micro-wishes', () => {
     await page.getByText('已放弃认领「想要一床厚棉被」').waitFor();
     await line.getByText('待认领').waitFor();
     expect(await wishRow(id)).toMatchObject({ status: 'published', claimer_unit: null, claim_deadline: null });
+    expect(problems).toEqual([]);
+  });
+
+  it('claimed for a unit are fulfilled by the staff in the console, the volunteers’ time going to the ledger', async () => {
+    const id = await publishedWish('想要一台收音机');
+    const { page, problems } = await signedIn(run, '/wishes', STATION_ADMIN);
+    const line = row(page, '想要一台收音机');
+    await line.getByRole('button', { name: '单位认领' }).click();
+    const claim = page.getByRole('dialog', { name: '以单位名义认领：想要一台收音机' });
+    await claim.getByLabel('认领单位').fill('庆南社区党支部');
+    await claim.getByRole('button', { name: '确定认领' }).click();
+    await claim.waitFor({ state: 'hidden' });
+    await line.getByText('已认领').waitFor();
+
+    await line.getByRole('button', { name: '登记实现' }).click();
+    const fulfil = page.getByRole('dialog', { name: '登记心愿实现：想要一台收音机' });
+    await fulfil.getByLabel('圆梦记录').fill('党支部的志愿者买好收音机送到家，教老人调台。');
+    await fulfil.locator('input[type="file"]').setInputFiles({ name: 'radio.png', mimeType: 'image/png', buffer: PNG_1PX });
+    await fulfil.getByRole('img', { name: '圆梦照片 1' }).waitFor();
+    await choose(page, fulfil.getByLabel('选择第 1 位志愿者'), /^陈志愿/, { typed: '陈志愿' });
+    await fulfil.getByLabel('第 1 位志愿者的服务时长（分钟）').fill('60');
+    await fulfil.getByRole('button', { name: '登记实现' }).click();
+    await fulfil.waitFor({ state: 'hidden' });
+    await page.getByText('已登记「想要一台收音机」实现，等待受助人确认').waitFor();
+    await line.getByText('已圆梦待确认').waitFor();
+
+    const wish = await run.server.ctx.db.selectFrom('wishes').select(['status', 'fulfil_note', 'fulfil_photos']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(wish).toMatchObject({ status: 'fulfilled', fulfil_note: '党支部的志愿者买好收音机送到家，教老人调台。' });
+    expect(wish.fulfil_photos).toHaveLength(1);
+    const hours = await run.server.ctx.db.selectFrom('service_hours').innerJoin('volunteers', 'volunteers.id', 'service_hours.volunteer_id')
+      .select(['volunteers.name', 'service_hours.minutes', 'service_hours.organization_id']).where('service_hours.source', '=', 'wish').where('service_hours.source_id', '=', id).execute();
+    expect(hours).toEqual([{ name: '陈志愿', minutes: 60, organization_id: null }]);
     expect(problems).toEqual([]);
   });
 
