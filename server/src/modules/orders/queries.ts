@@ -122,6 +122,3 @@ export function overdueOrders(db: Kysely<DB>, now: Date, limit: number) {
     .orderBy('orders.deadline').limit(limit).forUpdate('orders').skipLocked().execute();
 }
 
-export function staffOfSite(db: Kysely<DB>, siteId: number) {
-  return db.selectFrom('grants').select('user_id').where('site_id', '=', siteId).where('role', 'like', '%_admin').execute();
-}

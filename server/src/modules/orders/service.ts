@@ -106,7 +106,6 @@ export async function staffMenu(ctx: AppContext, actor: Actor, status: string | 
 /** Staff read their messages in the console (the order opened on the board); residents and teams on the phone. */
 const consoleLink = (id: number) => `/orders?order=${id}`;
 const phoneLink = (id: number) => `/m/orders/${id}`;
-const staffOf = async (tx: AppContext, siteId: number) => (await q.staffOfSite(tx.db, siteId)).map((row) => row.user_id);
 const leadersOf = (tx: AppContext, organizationId: number | null) => organizations.leaderUserIds(tx, organizationId ? [organizationId] : []);
 
 function presentOrder(ctx: AppContext, row: q.OrderWithNames, full: boolean) {
@@ -191,7 +190,7 @@ export async function placeOrder(ctx: AppContext, actor: Actor, input: OrderInpu
       site_id: site.id, region_code: site.regionCode, handler_site_id: site.id, handler_region_code: site.regionCode, deadline: deadlineFor('ordered'),
     });
     await started(tx, 'order', row.id, 'ordered', actor.userId);
-    await inbox.notify(tx, await staffOf(tx, site.id), {
+    await inbox.notify(tx, await sites.staffOf(tx, site.id), {
       kind: 'order_new', title: `新的点单：${title}`, body: '请在 24 小时内分拣派单。', link: consoleLink(row.id),
     });
     return row.id;
@@ -241,7 +240,7 @@ export async function dispatchOrder(ctx: AppContext, actor: Actor, id: number, d
         // The receiving level has the hours asked for (else the usual day) to dispatch it.
         set: { handler_site_id: target.id, handler_region_code: target.regionCode, deadline: dispatch.hours ? deadline : deadlineFor('triaged'), overdue: false },
       });
-      await inbox.notify(tx, await staffOf(tx, target.id), {
+      await inbox.notify(tx, await sites.staffOf(tx, target.id), {
         kind: 'order_passed', title: `转来的点单：${order.title}`, body: `${order.handler_name}转交，请分拣派单。`, link: consoleLink(id),
       });
       return;
@@ -275,7 +274,7 @@ export async function acceptOrder(ctx: AppContext, actor: Actor, id: number) {
 /** A team took the order (accepted it, or grabbed it): the handling staff and the resident are told. */
 async function tellTaken(tx: AppContext, order: q.OrderWithNames, team: string, kind: 'order_accepted' | 'order_grabbed') {
   const verb = kind === 'order_grabbed' ? '抢单' : '接单';
-  await inbox.notify(tx, await staffOf(tx, order.handler_site_id), { kind, title: `已${verb}：${order.title}`, body: `${team}已${verb}，请跟进服务。`, link: consoleLink(order.id) });
+  await inbox.notify(tx, await sites.staffOf(tx, order.handler_site_id), { kind, title: `已${verb}：${order.title}`, body: `${team}已${verb}，请跟进服务。`, link: consoleLink(order.id) });
   await inbox.notify(tx, [order.resident_id], { kind, title: `您的点单“${order.title}”已有队伍${verb}`, body: `${team}会尽快与您联系。`, link: phoneLink(order.id) });
 }
 
@@ -288,7 +287,7 @@ export async function declineOrder(ctx: AppContext, actor: Actor, id: number, re
       subject: 'order', id, from: ['dispatched'], to: 'triaged', actorId: actor.userId, note: `拒单：${reason}`,
       set: { organization_id: null, open_for_grab: false, decline_reason: reason, deadline: deadlineFor('triaged') },
     });
-    await inbox.notify(tx, await staffOf(tx, order.handler_site_id), {
+    await inbox.notify(tx, await sites.staffOf(tx, order.handler_site_id), {
       kind: 'order_declined', title: `拒单：${order.title}`, body: `${order.organization_name ?? '队伍'}：${reason}。请重新派单。`, link: consoleLink(id),
     });
   });
@@ -348,7 +347,7 @@ export async function deliverOrder(ctx: AppContext, actor: Actor, id: number, de
       content: `点单服务：${order.title}`, recordedBy: actor.userId,
     })));
     await inbox.notify(tx, [order.resident_id], { kind: 'order_delivered', title: `您的点单“${order.title}”已完成`, body: '请为这次服务评价。', link: phoneLink(id) }, { sms: true });
-    await inbox.notify(tx, await staffOf(tx, order.handler_site_id), {
+    await inbox.notify(tx, await sites.staffOf(tx, order.handler_site_id), {
       kind: 'order_delivered', title: `已送单：${order.title}`, body: `${order.organization_name ?? '服务队伍'}已完成服务，等待居民评价。`, link: consoleLink(id),
     });
   });
@@ -385,7 +384,7 @@ export async function cancelOrder(ctx: AppContext, actor: Actor, id: number) {
     });
     const order = (await q.findOrder(tx.db, id))!;
     const message = { kind: 'order_cancelled', title: `点单已取消：${order.title}`, body: '居民取消了这个点单，无需再服务。' };
-    await inbox.notify(tx, await staffOf(tx, order.handler_site_id), { ...message, link: consoleLink(id) });
+    await inbox.notify(tx, await sites.staffOf(tx, order.handler_site_id), { ...message, link: consoleLink(id) });
     await inbox.notify(tx, await leadersOf(tx, order.organization_id), { ...message, link: phoneLink(id) });
   });
   return getOrder(ctx, actor, id);
@@ -429,7 +428,7 @@ export async function escalateOverdueOrders(ctx: AppContext, now = new Date()) {
       await tx.db.insertInto('workflow_events').values({
         subject: 'order', subject_id: order.id, from_status: order.status, to_status: order.status, actor_id: null, note: `超时未处理，升级至${target.name}`,
       }).execute();
-      await inbox.notify(tx, await staffOf(tx, target.id), {
+      await inbox.notify(tx, await sites.staffOf(tx, target.id), {
         kind: 'order_escalated', title: `超时点单：${order.title}`, link: consoleLink(order.id),
         body: order.status === 'delivered' ? '服务已完成，居民超时未评价，请回访并代为评价。' : '下级超时未处理，已升级到本级，请督办。',
       });

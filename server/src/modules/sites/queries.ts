@@ -44,6 +44,11 @@ export async function countSitesByKind(db: Kysely<DB>, prefix: string) {
 
 const childCount = sql<number>`(SELECT count(*) FROM sites c WHERE c.parent_id = sites.id AND c.deleted_at IS NULL)`.as('child_count');
 
+/** The staff of a site (its admins), to tell them of work waiting there. */
+export function staffOfSite(db: Kysely<DB>, siteId: number) {
+  return db.selectFrom('grants').select('user_id').where('site_id', '=', siteId).where('role', 'like', '%_admin').execute();
+}
+
 /** A live site inside the actor's scope, or nothing. */
 export function findScopedSite(db: Kysely<DB>, actor: Actor, id: number) {
   return db.selectFrom('sites').selectAll().select(childCount)

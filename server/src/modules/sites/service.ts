@@ -234,6 +234,11 @@ export async function networkSiteOn(ctx: AppContext, regionCode: string): Promis
 }
 
 /** Any live site with its place and its parent, or null. */
+/** The accounts of a site's staff (its admins): whom to tell of work waiting there. */
+export async function staffOf(ctx: AppContext, siteId: number): Promise<number[]> {
+  return (await q.staffOfSite(ctx.db, siteId)).map((row) => row.user_id);
+}
+
 export async function findSite(ctx: AppContext, id: number) {
   const row = await ctx.db.selectFrom('sites').select(['id', 'kind', 'name', 'region_code', 'address', 'longitude', 'latitude', 'parent_id'])
     .where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

@@ -149,7 +149,3 @@ export function recountCampaign(db: Kysely<DB>, campaignId: number) {
   ]).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
 }
 
-/** The staff of a site (its admins), to tell them of work waiting there. */
-export function staffOfSite(db: Kysely<DB>, siteId: number) {
-  return db.selectFrom('grants').select('user_id').where('site_id', '=', siteId).where('role', 'like', '%_admin').execute();
-}

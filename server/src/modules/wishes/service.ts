@@ -39,7 +39,7 @@ const claimerLink = (wish: { id: number; claimer_unit: string | null }) => (wish
 
 /** Tells the staff of the wish's station (but not the one who acted), pointing to the wish in the console. */
 async function tellStation(tx: AppContext, wish: { id: number; site_id: number }, message: Omit<inbox.Message, 'link'>, except: number | null = null) {
-  const staff = (await q.staffOfSite(tx.db, wish.site_id)).map((row) => row.user_id).filter((id) => id !== except);
+  const staff = (await sites.staffOf(tx, wish.site_id)).filter((id) => id !== except);
   await inbox.notify(tx, staff, { ...message, link: consoleLink(wish.id) });
 }
 
