@@ -16,6 +16,8 @@ const TEAM = '庆南社区邻里守望志愿服务队';
 /** Beside 庆南社区党群服务中心, where the demo activities are held. */
 const NEAR_QINGNAN = { latitude: 41.4105, longitude: 122.4405 };
 const HOUR = 3600_000;
+/** A datetime-local input's text for an instant in Beijing time (UTC+8 all year, no summer time). */
+const beijingInput = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 16);
 
 let run: BrowserRun;
 
@@ -257,17 +259,29 @@ describe('activities on the phone', () => {
     await page.getByRole('status').filter({ hasText: '周晓燕 报名成功' }).waitFor();
     await card.getByText('已报名').waitFor();
 
-    // Over (the clock moved on): the volunteer had no phone, the leader marks them present and confirms.
-    await run.server.ctx.db.updateTable('activities').set({ starts_at: new Date(now - 3 * HOUR), ends_at: new Date(now - HOUR) }).where('id', '=', activityId).execute();
+    // Over (the clock moved on): the volunteer had no phone and came late, left early; the
+    // leader marks them present with the times seen (the form opens on the activity's window).
+    const [startsAt, endsAt] = [now - 3 * HOUR, now - HOUR];
+    await run.server.ctx.db.updateTable('activities').set({ starts_at: new Date(startsAt), ends_at: new Date(endsAt) }).where('id', '=', activityId).execute();
     await page.reload();
     await card.getByRole('button', { name: '标记到场' }).click();
+    const checkIn = card.getByLabel('签到时间（北京时间）');
+    const checkOut = card.getByLabel('签退时间（北京时间）');
+    expect([await checkIn.inputValue(), await checkOut.inputValue()]).toEqual([beijingInput(startsAt), beijingInput(endsAt)]);
+    await checkIn.fill(beijingInput(startsAt + 30 * 60_000));
+    await checkOut.fill(beijingInput(startsAt + 105 * 60_000));
+    await card.getByRole('button', { name: '保存到场时间' }).click();
     await page.getByRole('status').filter({ hasText: '已标记 周晓燕 到场' }).waitFor();
-    await expect.poll(() => page.getByLabel('周晓燕 的服务分钟数').inputValue()).toBe('120');
+    const attendance = await run.server.ctx.db.selectFrom('attendance').select(['check_in_at', 'check_out_at']).where('activity_id', '=', activityId).executeTakeFirstOrThrow();
+    expect([beijingInput(attendance.check_in_at.getTime()), beijingInput(attendance.check_out_at!.getTime())])
+      .toEqual([beijingInput(startsAt + 30 * 60_000), beijingInput(startsAt + 105 * 60_000)]);
+    // From half an hour after the start to 1 h 45 after it: 75 minutes, not the activity's 120.
+    await expect.poll(() => page.getByLabel('周晓燕 的服务分钟数').inputValue()).toBe('75');
     await page.getByRole('button', { name: '确认记入 1 人' }).click();
     await page.getByRole('status').filter({ hasText: '已记入 1 人的服务时长' }).waitFor();
     await card.getByText('已记入').waitFor();
     const ledger = await run.server.ctx.db.selectFrom('service_hours').select(['volunteer_id', 'minutes']).where('source', '=', 'activity').where('source_id', '=', activityId).execute();
-    expect(ledger).toEqual([{ volunteer_id: made.id, minutes: 120 }]);
+    expect(ledger).toEqual([{ volunteer_id: made.id, minutes: 75 }]);
 
     // And rates the service; the volunteer sees it in 我的活动.
     await card.getByRole('button', { name: '评价' }).click();

@@ -51,6 +51,11 @@ export interface TestServer {
   /** A client already signed in. */
   signIn(phone: string, password?: string): Promise<TestClient>;
   admin(): Promise<TestClient>;
+  /**
+   * Who was told what: the notifications of one kind whose link is one of `links` (a
+   * record's console page and its phone page), as "user link" lines, sorted.
+   */
+  told(kind: string, links: string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -71,6 +76,10 @@ export async function createTestServer(options: { web?: boolean; config?: Partia
       return client;
     },
     admin: () => server.signIn(ADMIN_PHONE),
+    async told(kind, links) {
+      const rows = await ctx.db.selectFrom('notifications').select(['user_id', 'link']).where('kind', '=', kind).where('link', 'in', links).execute();
+      return rows.map((row) => `${row.user_id} ${row.link}`).sort();
+    },
     async close() {
       await app.close();
       await database.close();

@@ -232,11 +232,7 @@ describe('messages', () => {
   });
 
   /** Who was told what of one order: staff are pointed to the console's board, the others to the phone. */
-  async function told(orderId: number, kind: string) {
-    const rows = await server.ctx.db.selectFrom('notifications').select(['user_id', 'link']).where('kind', '=', kind)
-      .where('link', 'in', [`/orders?order=${orderId}`, `/m/orders/${orderId}`]).execute();
-    return rows.map((row) => `${row.user_id} ${row.link}`).sort();
-  }
+  const told = (orderId: number, kind: string) => server.told(kind, [`/orders?order=${orderId}`, `/m/orders/${orderId}`]);
   const onConsole = (orderId: number, users: number[]) => users.map((user) => `${user} /orders?order=${orderId}`);
   const onPhone = (orderId: number, users: number[]) => users.map((user) => `${user} /m/orders/${orderId}`);
   const expected = (...lines: string[][]) => lines.flat().sort();

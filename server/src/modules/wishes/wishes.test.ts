@@ -258,11 +258,7 @@ describe('messages', () => {
   });
 
   /** Who was told what of one wish: staff are pointed to the console's wishes page, the others to the phone. */
-  async function told(wishId: number, kind: string) {
-    const rows = await server.ctx.db.selectFrom('notifications').select(['user_id', 'link']).where('kind', '=', kind)
-      .where('link', 'in', [`/wishes?id=${wishId}`, `/m/wishes/${wishId}`]).execute();
-    return rows.map((row) => `${row.user_id} ${row.link}`).sort();
-  }
+  const told = (wishId: number, kind: string) => server.told(kind, [`/wishes?id=${wishId}`, `/m/wishes/${wishId}`]);
   const onConsole = (wishId: number, users: number[]) => users.map((user) => `${user} /wishes?id=${wishId}`);
   const onPhone = (wishId: number, users: number[]) => users.map((user) => `${user} /m/wishes/${wishId}`);
   const expected = (...lines: string[][]) => lines.flat().sort();

@@ -1,14 +1,10 @@
 // The photos of a fulfilled wish in the console: each sent to the API (POST /files) as it
 // is picked, too-large ones refused at once; the value keeps the stored files (id and URL).
-import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Image, Space, Upload } from 'antd';
-import { api } from '../../../api/client';
-import { limits } from '../../../shared/domain';
-import { call } from '../../../shared/errors';
-import { multipart } from '../../../shared/files';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Button, Image, Space } from 'antd';
 import { useI18n } from '../../../shared/i18n';
 import { wishLimits } from '../../../shared/wishes';
-import { useFileUpload } from '../../useFileUpload';
+import { PickImageButton } from '../../components/PickImageButton';
 
 export interface Photo {
   id: string;
@@ -17,10 +13,6 @@ export interface Photo {
 
 export function FulfilPhotos({ id, value = [], onChange }: { id?: string; value?: Photo[]; onChange?(photos: Photo[]): void }) {
   const { t } = useI18n();
-  const { upload, uploading, error } = useFileUpload(limits.imageBytes, async (file) => {
-    const stored = await call(api.POST('/api/v1/files', { body: multipart({ file }) }));
-    onChange?.([...value, { id: stored.id, url: stored.thumbUrl }]);
-  });
 
   return (
     <Space orientation="vertical" size="small">
@@ -35,18 +27,8 @@ export function FulfilPhotos({ id, value = [], onChange }: { id?: string; value?
         </Space>
       )}
       {value.length < wishLimits.photos && (
-        <Upload
-          accept="image/jpeg,image/png,image/webp"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void upload(file);
-            return false; // uploaded here, not by the component
-          }}
-        >
-          <Button id={id} icon={<UploadOutlined />} loading={uploading}>{t('upload.choose')}</Button>
-        </Upload>
+        <PickImageButton id={id} label={t('upload.choose')} onStored={(image) => onChange?.([...value, { id: image.id, url: image.thumbUrl }])} />
       )}
-      {error && <Alert type="error" showIcon title={error} />}
     </Space>
   );
 }

@@ -1,7 +1,8 @@
 // The team leader runs their team's activity on the phone (带队管理): shows the rotating
 // check-in QR code, approves or rejects pending sign-ups, marks present the volunteers
-// without a phone, confirms the hours once it is over (谁组织谁记录), rates each volunteer's
-// service, and reads the volunteers' ratings of the activity.
+// without a phone (with the times they came and left), confirms the hours once it is over
+// (谁组织谁记录), rates each volunteer's service, and reads the volunteers' ratings of the
+// activity.
 import { Button, Input, Tag } from 'antd-mobile';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -18,6 +19,7 @@ import { signupStatusColor } from '../../labels';
 import { useAction } from '../../useAction';
 import { useNow } from '../../useNow';
 import { EvaluationSummary, type Evaluations } from './EvaluationSummary';
+import { MarkPresentForm } from './MarkPresentForm';
 import { RatingForm } from './RatePanel';
 
 const SIGNUP_STATUSES: readonly string[] = ['confirmed', 'waitlisted', 'pending', 'cancelled', 'rejected'];
@@ -85,6 +87,8 @@ function RosterSection({ activity, roster, evaluations, now, onChanged }: Detail
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);
   const [rating, setRating] = useState<number | null>(null);
+  /** Whose times the leader is entering (标记到场). */
+  const [marking, setMarking] = useState<number | null>(null);
   const started = now >= Date.parse(activity.startsAt);
   const ended = now > Date.parse(activity.endsAt);
   const path = (row: RosterEntry) => ({ path: { id: activity.id, volunteerId: row.volunteerId } });
@@ -98,13 +102,10 @@ function RosterSection({ activity, roster, evaluations, now, onChanged }: Detail
     }
   }
 
-  async function markPresent(row: RosterEntry) {
-    setDone(null);
-    const body = { checkInAt: activity.startsAt, checkOutAt: ended ? activity.endsAt : null };
-    if (await action.run(() => call(api.PUT('/api/v1/activities/{id}/roster/{volunteerId}', { params: path(row), body })))) {
-      setDone(t('lead.markedPresent', { name: row.name }));
-      onChanged();
-    }
+  function marked(row: RosterEntry) {
+    setMarking(null);
+    setDone(t('lead.markedPresent', { name: row.name }));
+    onChanged();
   }
 
   const given = new Map(evaluations.volunteerRatings.map((row) => [row.volunteerId, row]));
@@ -143,9 +144,14 @@ function RosterSection({ activity, roster, evaluations, now, onChanged }: Detail
                       <Button color="danger" fill="outline" disabled={action.busy} onClick={() => void decide(row, 'reject')}>{t('review.reject')}</Button>
                     </>
                   )}
-                  {canMark(row) && <Button color="primary" fill="outline" loading={action.busy} onClick={() => void markPresent(row)}>{t('lead.markPresent')}</Button>}
+                  {canMark(row) && marking !== row.volunteerId && (
+                    <Button color="primary" fill="outline" onClick={() => { setDone(null); setMarking(row.volunteerId); }}>{t('lead.markPresent')}</Button>
+                  )}
                   {row.checkInAt && rating !== row.volunteerId && <Button fill="outline" onClick={() => setRating(row.volunteerId)}>{t('activities.rate')}</Button>}
                 </div>
+                {canMark(row) && marking === row.volunteerId && (
+                  <MarkPresentForm activity={activity} row={row} ended={ended} onMarked={() => marked(row)} onCancel={() => setMarking(null)} />
+                )}
                 {rating === row.volunteerId && (
                   <RatingForm
                     title={t('lead.rateTitle', { name: row.name })}
