@@ -21734,7 +21734,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove" | "care_hand_over";
+                    action?: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove" | "care_hand_over" | "callup_answer_record" | "training_attendance_mark" | "menu_item_retire";
                     actorId?: number;
                     /** @description What the entry is about, e.g. user:42; matches as a prefix */
                     subject?: string;
@@ -21768,7 +21768,7 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 /** @enum {unknown} */
-                                action: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove" | "care_hand_over";
+                                action: "reveal" | "export" | "import" | "read_recipient" | "read_child" | "erase" | "sign_in" | "sign_in_locked" | "password_change" | "password_reset" | "staff_create" | "staff_update" | "grant_add" | "grant_revoke" | "volunteer_link" | "hours_reverse" | "hours_correct" | "dispute_resolve" | "site_delete" | "care_member_remove" | "org_member_remove" | "care_hand_over" | "callup_answer_record" | "training_attendance_mark" | "menu_item_retire";
                                 subject: string;
                                 regionCode: string | null;
                                 reason: string | null;
@@ -22615,7 +22615,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw my accept, freeing my place at the post */
+        /** Withdraw my accept; my place at the post goes to the first one standing by */
         post: {
             parameters: {
                 query?: never;
@@ -22712,6 +22712,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/callups/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record, for a volunteer the call-up targets, their answer (代为登记: after a phone call, without the app), placed as their own would be; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        volunteerId: number;
+                        /** @enum {unknown} */
+                        decision: "accept" | "decline";
+                        postId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            description: string | null;
+                            areaPrefix: string;
+                            categories: string[];
+                            skills: string[];
+                            headcount: number;
+                            reserveOnly: boolean;
+                            /** @enum {unknown} */
+                            status: "fanning_out" | "open" | "stood_down";
+                            /** @description Volunteers reached so far */
+                            notified: number;
+                            accepted: number;
+                            declined: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            posts: {
+                                id: number;
+                                name: string;
+                                siteId: number | null;
+                                address: string | null;
+                                capacity: number;
+                                assigned: number;
+                                responders: {
+                                    volunteerId: number;
+                                    name: string;
+                                    phoneMasked: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                            /** @description Accepted with every post full */
+                            standby: {
+                                volunteerId: number;
+                                name: string;
+                                phoneMasked: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/callups/{id}/move": {
         parameters: {
             query?: never;
@@ -22721,7 +22871,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a responder to another post (never past its capacity) or to standing by */
+        /** Move a responder to another post (never past its capacity) or to standing by; the place left goes to the first one standing by */
         post: {
             parameters: {
                 query?: never;

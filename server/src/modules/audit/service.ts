@@ -21,6 +21,10 @@ export const auditActions = [
   'site_delete', 'care_member_remove', 'org_member_remove',
   // pairing and assistance
   'care_hand_over',
+  // emergency mobilization: an answer staff recorded for a volunteer (代为登记)
+  'callup_answer_record',
+  // training and the service menu
+  'training_attendance_mark', 'menu_item_retire',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

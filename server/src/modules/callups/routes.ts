@@ -42,7 +42,9 @@ const Mine = Type.Object({
     posts: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), address: nullable(Type.String()), capacity: Type.Integer(), assigned: Type.Integer() })),
   })),
 });
-const Answer = Type.Object({ decision: Type.Enum(['accept', 'decline']), postId: Type.Optional(Id) }, { additionalProperties: false });
+const answerFields = { decision: Type.Enum(['accept', 'decline']), postId: Type.Optional(Id) };
+const Answer = Type.Object(answerFields, { additionalProperties: false });
+const RecordedAnswer = Type.Object({ volunteerId: Id, ...answerFields }, { additionalProperties: false });
 const AnswerResult = Type.Object({ callupId: Type.Integer(), status: Type.Enum(['accepted', 'declined']), postId: nullable(Type.Integer()) });
 const Move = Type.Object({
   volunteerId: Id,
@@ -60,9 +62,13 @@ export function callupRoutes(app: App, ctx: AppContext) {
     async (request) => callups.board(ctx, requireActor(request), request.params.id));
   app.post('/callups/:id/respond', { config: { access: 'signedIn', idempotent: true }, schema: { tags, summary: 'Accept (taking a place at a post) or decline', params: IdParams, body: Answer, response: { 200: AnswerResult, ...errorResponses } } },
     async (request) => callups.respond(ctx, requireActor(request), request.params.id, request.body));
-  app.post('/callups/:id/withdraw', { config: { access: 'signedIn', idempotent: true }, schema: { tags, summary: 'Withdraw my accept, freeing my place at the post', params: IdParams, response: { 200: AnswerResult, ...errorResponses } } },
+  app.post('/callups/:id/withdraw', { config: { access: 'signedIn', idempotent: true }, schema: { tags, summary: 'Withdraw my accept; my place at the post goes to the first one standing by', params: IdParams, response: { 200: AnswerResult, ...errorResponses } } },
     async (request) => callups.withdraw(ctx, requireActor(request), request.params.id));
-  app.post('/callups/:id/move', { config: { access: 'staff' }, schema: { tags, summary: 'Move a responder to another post (never past its capacity) or to standing by', params: IdParams, body: Move, response: { 200: Board, ...errorResponses } } },
+  app.post('/callups/:id/answers', {
+    config: { access: 'staff', idempotent: true },
+    schema: { tags, summary: 'Record, for a volunteer the call-up targets, their answer (代为登记: after a phone call, without the app), placed as their own would be; audited', params: IdParams, body: RecordedAnswer, response: { 200: Board, ...errorResponses } },
+  }, async (request) => callups.recordAnswer(ctx, requireActor(request), request.params.id, request.body));
+  app.post('/callups/:id/move', { config: { access: 'staff' }, schema: { tags, summary: 'Move a responder to another post (never past its capacity) or to standing by; the place left goes to the first one standing by', params: IdParams, body: Move, response: { 200: Board, ...errorResponses } } },
     async (request) => callups.moveResponder(ctx, requireActor(request), request.params.id, request.body));
   app.post('/callups/:id/stand-down', { config: { access: 'staff' }, schema: { tags, summary: 'Stand down: end the call-up and thank those who came', params: IdParams, response: { 200: Board, ...errorResponses } } },
     async (request) => callups.standDown(ctx, requireActor(request), request.params.id));

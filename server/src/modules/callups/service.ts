@@ -2,13 +2,16 @@
 // skills, and posts with capacity. It reaches every matching volunteer through the inbox
 // (and, when asked, by SMS: then also volunteers without an app account) in batches run by
 // a background task (a million people do not stall the API); answers
-// fill posts that never overfill; a live board shows responders by post; stand-down ends it.
+// fill posts that never overfill (staff record the answer of someone without the app, 代为登记);
+// a place freed goes to the first one standing by; a live board shows responders by post;
+// stand-down ends it.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { inTransaction, type AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { chinaToday } from '../../lib/id-number.ts';
 import { maskName } from '../../lib/pii.ts';
 import { prefixRange, requireAdmin, requireInScope, withinScope, type Actor } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import { deliverAfterCommit } from '../inbox/outbox.ts';
 import * as inbox from '../inbox/service.ts';
 import * as regions from '../regions/service.ts';
@@ -52,6 +55,12 @@ function targets(callup: Pick<CallupRow, 'area_prefix' | 'reserve_only' | 'categ
     ...(callup.skills.length > 0 ? [sql<SqlBool>`v.skills && ${callup.skills}::text[]`] : []),
   ];
   return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
+}
+
+/** A volunteer the call-up targets, with their account and number; undefined for anyone else. */
+function targetedVolunteer(ctx: AppContext, callup: CallupRow, volunteerId: number) {
+  return ctx.db.selectFrom('volunteers as v').select(['v.id', 'v.user_id', 'v.phone_enc', 'v.region_code'])
+    .where('v.id', '=', volunteerId).where(targets(callup)).executeTakeFirst();
 }
 
 export async function createCallup(ctx: AppContext, actor: Actor, input: CallupInput) {
@@ -176,8 +185,7 @@ export async function myCallups(ctx: AppContext, actor: Actor) {
   const open = await ctx.db.selectFrom('callups').selectAll().where('status', '<>', 'stood_down').orderBy('id', 'desc').limit(50).execute();
   const items = [];
   for (const callup of open) {
-    const targeted = await ctx.db.selectFrom('volunteers as v').select('v.id').where('v.id', '=', me.id).where(targets(callup)).executeTakeFirst();
-    if (!targeted) continue;
+    if (!(await targetedVolunteer(ctx, callup, me.id))) continue;
     const answer = await ctx.db.selectFrom('callup_responses').select(['status', 'post_id']).where('callup_id', '=', callup.id).where('volunteer_id', '=', me.id).executeTakeFirst();
     const posts = await ctx.db.selectFrom('callup_posts').select(['id', 'name', 'address', 'capacity', 'assigned']).where('callup_id', '=', callup.id).orderBy('id').execute();
     items.push({ ...presentCallup(callup), myAnswer: answer?.status ?? null, myPostId: answer?.post_id ?? null, posts });
@@ -186,60 +194,133 @@ export async function myCallups(ctx: AppContext, actor: Actor) {
 }
 
 /**
- * A volunteer answers. Accepting takes a place at the post asked for (or the first with
- * room) by a conditional update, so concurrent accepts never overfill a post; with every
- * post full the volunteer stands by. One answer per volunteer.
+ * Locks a call-up's row for a change to its answers and places. Every such change takes
+ * this lock first, so they queue per call-up in one order (never a deadlock) and see a
+ * stand-down that came in between.
  */
-export async function respond(ctx: AppContext, actor: Actor, id: number, answer: { decision: 'accept' | 'decline'; postId?: number | undefined }) {
-  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
-  const callup = await findCallup(ctx, id);
-  const targeted = me && callup && (await ctx.db.selectFrom('volunteers as v').select('v.id').where('v.id', '=', me.id).where(targets(callup)).executeTakeFirst());
-  if (!me || !callup || !targeted) throw notFound('id');
+async function lockOpenCallup(tx: AppContext, id: number): Promise<CallupRow> {
+  const callup = await tx.db.selectFrom('callups').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!callup) throw notFound('id');
   if (callup.status === 'stood_down') throw stoodDown();
-  return inTransaction(ctx, async (tx) => {
-    const inserted = await tx.db.insertInto('callup_responses').values({ callup_id: id, volunteer_id: me.id, status: answer.decision === 'accept' ? 'accepted' : 'declined' })
-      .onConflict((oc) => oc.columns(['callup_id', 'volunteer_id']).doNothing()).returning('volunteer_id').executeTakeFirst();
-    if (!inserted) throw new AppError('CONFLICT', { detail: { zh: '您已回复过这次动员', en: 'You have already answered this call-up' } });
-    await tx.db.updateTable('callups').set(answer.decision === 'accept' ? { accepted: sql<number>`accepted + 1` } : { declined: sql<number>`declined + 1` })
-      .where('id', '=', id).execute();
-    if (answer.decision === 'decline') return { callupId: id, status: 'declined' as const, postId: null };
-    const candidates = await tx.db.selectFrom('callup_posts').select('id').where('callup_id', '=', id)
-      .$if(answer.postId !== undefined, (qb) => qb.where('id', '=', answer.postId!)).orderBy(sql`assigned::float / capacity`).orderBy('id').execute();
-    if (answer.postId !== undefined && candidates.length === 0) throw notFound('postId');
-    for (const post of candidates) {
-      const taken = await tx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned + 1` })
-        .where('id', '=', post.id).where('assigned', '<', sql<number>`capacity`).executeTakeFirst();
-      if (Number(taken.numUpdatedRows) === 1) {
-        await tx.db.updateTable('callup_responses').set({ post_id: post.id }).where('callup_id', '=', id).where('volunteer_id', '=', me.id).execute();
-        return { callupId: id, status: 'accepted' as const, postId: post.id };
-      }
-    }
-    return { callupId: id, status: 'accepted' as const, postId: null };
-  });
+  return callup;
 }
 
-/** Frees a place taken at a post (by a responder who withdraws or moves). */
-async function freePlace(ctx: AppContext, postId: number | null) {
-  if (postId !== null) await ctx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned - 1` }).where('id', '=', postId).execute();
+/** Takes one place at a post by a conditional update: concurrent takers never overfill it. */
+async function takePlace(tx: AppContext, postId: number): Promise<boolean> {
+  const taken = await tx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned + 1` })
+    .where('id', '=', postId).where('assigned', '<', sql<number>`capacity`).executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
+}
+
+interface Answer { decision: 'accept' | 'decline'; postId?: number | undefined }
+
+/**
+ * Records a targeted volunteer's answer, whoever gives it: the volunteer on the phone, or
+ * staff for them (代为登记). Accepting takes a place at the post asked for (or the emptiest
+ * with room); with every post full (or the one asked for) the volunteer stands by. One
+ * answer per volunteer: a second one is refused with `already`, inside the transaction.
+ */
+async function takeAnswer(tx: AppContext, id: number, volunteerId: number, answer: Answer, already: AppError) {
+  await lockOpenCallup(tx, id);
+  const inserted = await tx.db.insertInto('callup_responses').values({ callup_id: id, volunteer_id: volunteerId, status: answer.decision === 'accept' ? 'accepted' : 'declined' })
+    .onConflict((oc) => oc.columns(['callup_id', 'volunteer_id']).doNothing()).returning('volunteer_id').executeTakeFirst();
+  if (!inserted) throw already;
+  await tx.db.updateTable('callups').set(answer.decision === 'accept' ? { accepted: sql<number>`accepted + 1` } : { declined: sql<number>`declined + 1` })
+    .where('id', '=', id).execute();
+  if (answer.decision === 'decline') return { callupId: id, status: 'declined' as const, postId: null };
+  const candidates = await tx.db.selectFrom('callup_posts').select('id').where('callup_id', '=', id)
+    .$if(answer.postId !== undefined, (qb) => qb.where('id', '=', answer.postId!)).orderBy(sql`assigned::float / capacity`).orderBy('id').execute();
+  if (answer.postId !== undefined && candidates.length === 0) throw notFound('postId');
+  for (const post of candidates) {
+    if (await takePlace(tx, post.id)) {
+      await tx.db.updateTable('callup_responses').set({ post_id: post.id }).where('callup_id', '=', id).where('volunteer_id', '=', volunteerId).execute();
+      return { callupId: id, status: 'accepted' as const, postId: post.id };
+    }
+  }
+  return { callupId: id, status: 'accepted' as const, postId: null };
+}
+
+/** A volunteer answers for themselves, on the phone. */
+export async function respond(ctx: AppContext, actor: Actor, id: number, answer: Answer) {
+  const me = await volunteers.volunteerOfUser(ctx, actor.userId);
+  const callup = await findCallup(ctx, id);
+  if (!me || !callup || !(await targetedVolunteer(ctx, callup, me.id))) throw notFound('id');
+  const already = new AppError('CONFLICT', { detail: { zh: '您已回复过这次动员', en: 'You have already answered this call-up' } });
+  return inTransaction(ctx, (tx) => takeAnswer(tx, id, me.id, answer, already));
 }
 
 /**
- * A volunteer who accepted withdraws: the answer becomes a decline and the place at the
- * post is freed for someone else (staff may move a responder standing by into it).
+ * Staff of the call-up's area record the answer of a volunteer it targets (代为登记: after a
+ * phone call, for someone without the app), placed exactly as the volunteer's own answer
+ * would be. The audit log keeps who recorded it for whom; a volunteer with an account is
+ * told in the inbox.
+ */
+export async function recordAnswer(ctx: AppContext, actor: Actor, id: number, input: Answer & { volunteerId: number }) {
+  const callup = await scopedCallup(ctx, actor, id);
+  const volunteer = await targetedVolunteer(ctx, callup, input.volunteerId);
+  if (!volunteer) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'volunteerId', detail: { zh: '这位志愿者不在这次动员的对象范围内', en: 'This volunteer is not among those the call-up targets' },
+    });
+  }
+  const already = new AppError('CONFLICT', { field: 'volunteerId', detail: { zh: '这位志愿者已回复过这次动员', en: 'This volunteer has already answered this call-up' } });
+  await inTransaction(ctx, async (tx) => {
+    const placed = await takeAnswer(tx, id, volunteer.id, input, already);
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'callup_answer_record', subject: `volunteer:${volunteer.id}`, regionCode: volunteer.region_code, reason: null,
+      details: { callupId: id, status: placed.status, postId: placed.postId },
+    });
+    const post = placed.postId === null ? null : await tx.db.selectFrom('callup_posts').select('name').where('id', '=', placed.postId).executeTakeFirstOrThrow();
+    await inbox.notify(tx, [volunteer.user_id], {
+      kind: 'callup_recorded', title: `应急动员：${callup.title}`, link: `/m/callups/${id}`,
+      body: placed.status === 'declined' ? '工作人员已为您登记：这次不能参加。'
+        : post ? `工作人员已为您登记参加，岗位“${post.name}”，请尽快到岗位报到。` : '工作人员已为您登记参加。岗位暂时已满，请待命，有需要会通知您。',
+    });
+  });
+  return board(ctx, actor, id);
+}
+
+/**
+ * Frees a place taken at a post (its responder withdrew or was moved off it): the first
+ * one standing by (the earliest answer) takes it at once, and is told in the inbox, and
+ * by SMS on their own number when the call-up texts (so someone without the app hears
+ * too). With nobody standing by, the post has one more place open. The caller holds the
+ * call-up's lock, so nobody else changes who stands by meanwhile.
+ */
+async function freePlace(tx: AppContext, callup: CallupRow, postId: number | null) {
+  if (postId === null) return;
+  const next = await tx.db.selectFrom('callup_responses').innerJoin('volunteers', 'volunteers.id', 'callup_responses.volunteer_id')
+    .select(['callup_responses.volunteer_id', 'volunteers.user_id', 'volunteers.phone_enc'])
+    .where('callup_id', '=', callup.id).where('callup_responses.status', '=', 'accepted').where('callup_responses.post_id', 'is', null)
+    .orderBy('callup_responses.responded_at').orderBy('callup_responses.volunteer_id').limit(1).executeTakeFirst();
+  if (!next) {
+    await tx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned - 1` }).where('id', '=', postId).execute();
+    return;
+  }
+  // The place passes straight on: the post's count stays as it is.
+  await tx.db.updateTable('callup_responses').set({ post_id: postId }).where('callup_id', '=', callup.id).where('volunteer_id', '=', next.volunteer_id).execute();
+  const post = await tx.db.selectFrom('callup_posts').select(['name', 'address']).where('id', '=', postId).executeTakeFirstOrThrow();
+  const message = { kind: 'callup_promoted', title: `应急动员：${callup.title}`, body: `有岗位空出，您已从待命转到“${post.name}”${post.address ? `（${post.address}）` : ''}，请尽快到岗位报到。` };
+  await inbox.notify(tx, [next.user_id], { ...message, link: `/m/callups/${callup.id}` });
+  if (callup.send_sms) await inbox.textNumber(tx, next.phone_enc, `${message.title}：${message.body}`);
+}
+
+/**
+ * A volunteer who accepted withdraws (我不能去了): the answer becomes a decline and the
+ * place at the post goes to the first one standing by, or stays open.
  */
 export async function withdraw(ctx: AppContext, actor: Actor, id: number) {
   const me = await volunteers.volunteerOfUser(ctx, actor.userId);
-  const callup = await findCallup(ctx, id);
-  if (!me || !callup) throw notFound('id');
-  if (callup.status === 'stood_down') throw stoodDown();
+  if (!me) throw notFound('id');
   return inTransaction(ctx, async (tx) => {
+    const callup = await lockOpenCallup(tx, id);
     const answer = await tx.db.selectFrom('callup_responses').select(['status', 'post_id'])
-      .where('callup_id', '=', id).where('volunteer_id', '=', me.id).forUpdate().executeTakeFirst();
+      .where('callup_id', '=', id).where('volunteer_id', '=', me.id).executeTakeFirst();
     if (!answer) throw notFound('id');
     if (answer.status !== 'accepted') throw new AppError('CONFLICT', { detail: { zh: '您没有接受这次动员，无需退出', en: 'You have not accepted this call-up' } });
     await tx.db.updateTable('callup_responses').set({ status: 'declined', post_id: null, responded_at: sql<Date>`now()` })
       .where('callup_id', '=', id).where('volunteer_id', '=', me.id).execute();
-    await freePlace(tx, answer.post_id);
+    await freePlace(tx, callup, answer.post_id);
     await tx.db.updateTable('callups').set({ accepted: sql<number>`accepted - 1`, declined: sql<number>`declined + 1` }).where('id', '=', id).execute();
     return { callupId: id, status: 'declined' as const, postId: null };
   });
@@ -248,27 +329,27 @@ export async function withdraw(ctx: AppContext, actor: Actor, id: number) {
 /**
  * Staff move a responder to another post (or to standing by, with `postId` null). The new
  * place is taken by the same conditional update as an accept, so a move never overfills a
- * post; the volunteer is told where to go now.
+ * post; the place left goes to the first one standing by; the volunteer is told where to
+ * go now.
  */
 export async function moveResponder(ctx: AppContext, actor: Actor, id: number, move: { volunteerId: number; postId: number | null }) {
-  const callup = await scopedCallup(ctx, actor, id);
-  if (callup.status === 'stood_down') throw stoodDown();
+  await scopedCallup(ctx, actor, id);
   await inTransaction(ctx, async (tx) => {
+    const callup = await lockOpenCallup(tx, id);
     const answer = await tx.db.selectFrom('callup_responses').innerJoin('volunteers', 'volunteers.id', 'callup_responses.volunteer_id')
       .select(['callup_responses.post_id', 'volunteers.user_id']).where('callup_id', '=', id).where('volunteer_id', '=', move.volunteerId)
-      .where('callup_responses.status', '=', 'accepted').forUpdate('callup_responses').executeTakeFirst();
+      .where('callup_responses.status', '=', 'accepted').executeTakeFirst();
     if (!answer) throw notFound('volunteerId');
     if (answer.post_id === move.postId) return;
     let postName: string | null = null;
     if (move.postId !== null) {
       const post = await tx.db.selectFrom('callup_posts').select('name').where('id', '=', move.postId).where('callup_id', '=', id).executeTakeFirst();
       if (!post) throw notFound('postId');
-      const taken = await tx.db.updateTable('callup_posts').set({ assigned: sql<number>`assigned + 1` })
-        .where('id', '=', move.postId).where('assigned', '<', sql<number>`capacity`).executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { field: 'postId', detail: { zh: '这个岗位已满', en: 'This post is full' } });
+      if (!(await takePlace(tx, move.postId))) throw new AppError('CONFLICT', { field: 'postId', detail: { zh: '这个岗位已满', en: 'This post is full' } });
       postName = post.name;
     }
-    await freePlace(tx, answer.post_id);
+    // The place left goes on while the one moving still holds it, so it never goes back to them.
+    await freePlace(tx, callup, answer.post_id);
     await tx.db.updateTable('callup_responses').set({ post_id: move.postId }).where('callup_id', '=', id).where('volunteer_id', '=', move.volunteerId).execute();
     await inbox.notify(tx, [answer.user_id], {
       kind: 'callup_moved', title: `应急动员：${callup.title}`, body: postName ? `您的岗位已调整为“${postName}”。` : '您已转为待命，请等候安排。', link: `/m/callups/${id}`,

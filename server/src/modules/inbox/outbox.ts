@@ -100,6 +100,18 @@ export async function sweepSmsOutbox(ctx: AppContext) {
   return sent;
 }
 
+/**
+ * An erasure deletes the person's texts, sent or not, at once instead of after KEEP_DAYS:
+ * the outbox copies the stored ciphertext verbatim, so equality on it finds them. Returns
+ * how many went. A text already claimed by a drainer may still leave; its row does not stay.
+ */
+export async function forgetTextsTo(ctx: AppContext, phoneEncs: (string | null | undefined)[]) {
+  const numbers = [...new Set(phoneEncs.filter((value): value is string => !!value))];
+  if (numbers.length === 0) return 0;
+  const result = await ctx.db.deleteFrom('sms_outbox').where('phone_enc', 'in', numbers).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 async function drain(ctx: AppContext): Promise<number> {
   const sender = smsSender(ctx.config);
   let sent = 0;

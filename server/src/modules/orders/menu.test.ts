@@ -59,6 +59,20 @@ describe('retiring a menu item (下架)', () => {
     expect((await stationAdmin.post(`/api/v1/menu/items/${id}/retire`)).body.error.code).toBe('INVALID_TRANSITION');
   });
 
+  it('is in the audit log: who retired which item, once (a refused retirement leaves no entry)', async () => {
+    const id = await publish('上门修鞋');
+    await order(resident, id);
+    expect((await instituteAdmin.post(`/api/v1/menu/items/${id}/retire`)).body.status).toBe('retired');
+    expect((await instituteAdmin.post(`/api/v1/menu/items/${id}/retire`)).status).toBe(409);
+    const me = (await instituteAdmin.get('/api/v1/auth/me')).body.user.id;
+    const entries = await server.ctx.db.selectFrom('audit_log').selectAll().where('subject', '=', `menu_item:${id}`).execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'menu_item_retire', actor_id: me, region_code: '210321001021' });
+    expect(entries[0]!.details).toMatchObject({ siteId: station, title: '上门修鞋', ordersInProgress: 1 });
+    const listed = await (await server.signIn('13800000001', DEMO_PASSWORD)).get(`/api/v1/audit?subject=menu_item:${id}`);
+    expect(listed.body.items.map((e: { action: string }) => e.action)).toEqual(['menu_item_retire']);
+  });
+
   it('not by a level below the publisher, nor by staff of another area (who do not learn it exists)', async () => {
     const id = await publish('法律咨询');
     const elsewhere = await server.ctx.db.selectFrom('sites').select('id').where('kind', '=', 'station').where('region_code', 'not like', '210321%').orderBy('id').executeTakeFirstOrThrow();
@@ -104,6 +118,53 @@ describe('the capacity of a menu item', () => {
     const id = await publish('陪同散步');
     for (let i = 0; i < 3; i++) expect((await order(resident, id)).status).toBe(201);
     expect(await onMenu(id)).toMatchObject({ capacity: null, used: 3 });
+  });
+
+  it('holds when staff reopen an order: a finished or cancelled one takes a place again, refused when full', async () => {
+    const id = await publish('上门助浴', 1);
+    const first = await order(resident, id);
+    expect((await resident.post(`/api/v1/orders/${first.body.id}/cancel`)).body.status).toBe('cancelled');
+    const second = await order(await newResident(), id);
+    expect(second.status).toBe(201);
+
+    const refused = await stationAdmin.post(`/api/v1/orders/${first.body.id}/reopen`, { note: '居民改变主意' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'MENU_ITEM_FULL', field: 'menuItemId' });
+    expect((await stationAdmin.get(`/api/v1/orders/${first.body.id}`)).body.status).toBe('cancelled');
+    expect(await onMenu(id)).toMatchObject({ capacity: 1, used: 1 });
+
+    // An order in progress already holds its place: taking a dispatch back is not refused when full.
+    await stationAdmin.post(`/api/v1/orders/${second.body.id}/triage`);
+    expect((await stationAdmin.post(`/api/v1/orders/${second.body.id}/dispatch`, { organizationId: teamId })).body.status).toBe('dispatched');
+    expect((await stationAdmin.post(`/api/v1/orders/${second.body.id}/reopen`, { note: '改派' })).body.status).toBe('triaged');
+    expect(await onMenu(id)).toMatchObject({ used: 1 });
+
+    // Once the place is free again, the reopen goes through and takes it.
+    await server.ctx.db.updateTable('orders').set({ status: 'delivered', delivered_at: new Date() }).where('id', '=', second.body.id).execute();
+    expect((await stationAdmin.post(`/api/v1/orders/${first.body.id}/reopen`, { note: '居民改变主意' })).body.status).toBe('triaged');
+    expect(await onMenu(id)).toMatchObject({ used: 1 });
+    expect((await order(await newResident(), id)).body.error.code).toBe('MENU_ITEM_FULL');
+  });
+
+  it('holds when a reopen and a new order race for the last place: exactly one gets it', async () => {
+    const id = await publish('上门清洗油烟机', 1);
+    // Three orders cancelled one after another, each freeing the one place for the next.
+    const cancelled: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const placed = await order(await newResident(), id);
+      expect(placed.status).toBe(201);
+      await server.ctx.db.updateTable('orders').set({ status: 'cancelled' }).where('id', '=', placed.body.id).execute();
+      cancelled.push(placed.body.id);
+    }
+    const people = await Promise.all(Array.from({ length: 3 }, newResident));
+    const answers = await Promise.all([
+      ...cancelled.map((orderId) => stationAdmin.post(`/api/v1/orders/${orderId}/reopen`, { note: '重新安排' })),
+      ...people.map((person) => order(person, id)),
+    ]);
+    expect(answers.map((a) => a.status).filter((status) => status < 300)).toHaveLength(1);
+    expect(answers.filter((a) => a.status >= 300).map((a) => a.body.error.code)).toEqual(Array(5).fill('MENU_ITEM_FULL'));
+    const held = await server.ctx.db.selectFrom('orders').select('id').where('menu_item_id', '=', id).where('status', 'in', ['ordered', 'triaged']).execute();
+    expect(held).toHaveLength(1);
   });
 
   it('holds under concurrent orders: the item row is locked, so exactly the places there are are taken', async () => {

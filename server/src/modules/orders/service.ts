@@ -393,11 +393,13 @@ export async function cancelOrder(ctx: AppContext, actor: Actor, id: number) {
 /**
  * Staff take a dispatch back, or reopen a finished order: it returns to triage. The hours a
  * delivery recorded are reversed with it (reason and actor kept in the ledger), so the
- * next delivery records the service afresh and nobody is credited twice.
+ * next delivery records the service afresh and nobody is credited twice. A finished or
+ * cancelled order takes a place of its menu item again, refused when the item is full.
  */
 export async function reopenOrder(ctx: AppContext, actor: Actor, id: number, note: string) {
   const order = await handled(ctx, actor, id);
   await inTransaction(ctx, async (tx) => {
+    await menu.retakePlace(tx, order);
     await move(tx, {
       subject: 'order', id, from: ['dispatched', 'accepted', 'delivered', 'rated', 'cancelled'], to: 'triaged', actorId: actor.userId, note,
       set: { organization_id: null, open_for_grab: false, deadline: deadlineFor('triaged'), overdue: false },

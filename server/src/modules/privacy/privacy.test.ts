@@ -5,6 +5,8 @@ import { createTestServer, type TestClient, type TestServer } from '../../../../
 import { actorFor, buildActivity, buildOrganization, buildProject, buildUser, buildVolunteer, nextIdNumber, TEST_PASSWORD } from '../../seed/factories.ts';
 import type { Actor } from '../../lib/scope.ts';
 import { recordServiceHours } from '../hours/service.ts';
+import { deliverPendingSms } from '../inbox/outbox.ts';
+import { textNumber, textPeople } from '../inbox/service.ts';
 import { foldStatsEvents, rebuildStats, verifyStats } from '../stats/service.ts';
 
 const STATION_CODE = '210321001021';
@@ -212,5 +214,35 @@ describe('erasure', () => {
       .where('subject', '=', `user:${p.userId}`).where('action', '<>', 'sign_in').execute();
     expect(audit).toEqual([{ actor_id: me, action: 'erase', reason: '本人书面申请注销，编号2026-017' }]);
     expect((await centerAdmin.post(url, { reason: '本人书面申请注销' })).status).toBe(404);
+  });
+
+  it('deletes the texts to their numbers, sent or waiting for a retry, and nobody else’s', async () => {
+    const db = server.ctx.db;
+    /** The person's numbers as stored: the account's, the volunteer record's, their own wish's. */
+    const numbersOf = async (p: Person) => [
+      (await db.selectFrom('users').select('phone_enc').where('id', '=', p.userId).executeTakeFirstOrThrow()).phone_enc,
+      (await db.selectFrom('volunteers').select('phone_enc').where('id', '=', p.volunteerId).executeTakeFirstOrThrow()).phone_enc,
+      (await db.selectFrom('wishes').select('beneficiary_phone_enc').where('posted_by', '=', p.userId).executeTakeFirstOrThrow()).beneficiary_phone_enc!,
+    ];
+    const outbox = (numbers: string[]) => db.selectFrom('sms_outbox').select(['text', 'sent_at']).where('phone_enc', 'in', numbers).orderBy('id').execute();
+    const p = await person();
+    const other = await person();
+    const [account, volunteer, wish] = await numbersOf(p);
+    const others = await numbersOf(other);
+
+    await textPeople(server.ctx, [p.userId, other.userId], '【连心桥】您报名的活动时间有变');
+    await textNumber(server.ctx, volunteer!, '应急动员：请与所在志愿服务站联系报到。');
+    await textNumber(server.ctx, wish!, '您的微心愿已被认领。');
+    await deliverPendingSms(server.ctx);
+    // one the provider refused, waiting for its retry
+    await db.insertInto('sms_outbox').values({ phone_enc: account!, text: '【连心桥】稍后重试', attempts: 1, last_error: 'provider down', next_attempt_at: new Date(Date.now() + 3600_000) }).execute();
+    const queued = await outbox([account!, volunteer!, wish!]);
+    expect(queued).toHaveLength(4);
+    expect(queued.filter((row) => row.sent_at === null)).toHaveLength(1);
+    expect(await outbox(others)).toHaveLength(1);
+
+    expect((await p.client.post('/api/v1/me/erase', { currentPassword: p.password, confirm: true })).status).toBe(200);
+    expect(await outbox([account!, volunteer!, wish!])).toEqual([]);
+    expect(await outbox(others)).toEqual([{ text: '【连心桥】您报名的活动时间有变', sent_at: expect.any(Date) }]);
   });
 });

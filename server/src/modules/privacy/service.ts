@@ -13,6 +13,7 @@ import * as activities from '../activities/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as auth from '../auth/service.ts';
 import * as hours from '../hours/service.ts';
+import { forgetTextsTo } from '../inbox/outbox.ts';
 import * as q from './queries.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -146,6 +147,10 @@ function erase(ctx: AppContext, erasure: Erasure) {
     const volunteer = await q.findVolunteerOf(tx.db, user.id);
     const pseudonym = `已注销用户#${user.id}`;
 
+    // Their numbers as stored, read before the scrub: the account's, the volunteer's, their own wishes'.
+    const ownWishes = (await q.wishesPostedBy(tx.db, user.id)).filter((wish) => !wish.on_behalf);
+    const numbers = [user.phone_enc, volunteer?.phone_enc, ...ownWishes.map((wish) => wish.beneficiary_phone_enc)];
+
     if (volunteer) await eraseVolunteer(tx, user, volunteer, pseudonym);
     await q.scrubOwnWishes(tx.db, user.id, tx.pii.encrypt(pseudonym), maskName(pseudonym));
     await q.scrubOrders(tx.db, user.id);
@@ -153,6 +158,8 @@ function erase(ctx: AppContext, erasure: Erasure) {
     await q.deleteAccountData(tx.db, user.id);
     await q.scrubUser(tx.db, user.id, pseudonym);
     auth.forgetActors(tx, user.id);
+    // Last, so a text the steps above queued (a withdrawn sign-up) goes too.
+    await forgetTextsTo(tx, numbers);
 
     const totals = volunteer ? await q.totalsOf(tx.db, volunteer.id) : undefined;
     const kept = { minutes: totals?.minutes ?? 0, entries: totals?.entries ?? 0 };

@@ -9,6 +9,7 @@ import { maskPhone } from '../../lib/pii.ts';
 import { currentCode, isFreshCode, staleCodeError } from '../../lib/qr-token.ts';
 import { normalizeRegionCode, regionLineage } from '../../lib/region-code.ts';
 import { covers, requireAdmin, requireInScope, scopePrefixes, withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as regions from '../regions/service.ts';
 import * as sites from '../sites/service.ts';
 import * as volunteers from '../volunteers/service.ts';
@@ -325,15 +326,21 @@ export async function sessionRoster(ctx: AppContext, actor: Actor, sessionId: nu
  * Staff mark attendance by hand (someone without a phone to scan with), adding them to the
  * roster if they had not signed up (a volunteer of the staff's area, places permitting), or
  * take back a mark given in error: the completion this session gave goes with it, and the
- * qualification too unless another completed course grants it.
+ * qualification too unless another completed course grants it. Either way the audit log
+ * keeps who marked whom: a hand mark grants what the code would, without the scan.
  */
 export async function markSessionAttendance(ctx: AppContext, actor: Actor, sessionId: number, volunteerId: number, attended: boolean) {
   const session = await sessionInScope(ctx, actor, sessionId);
   await inTransaction(ctx, async (tx) => {
     const enrolled = await tx.db.selectFrom('session_enrollments').select('attended_at').where('session_id', '=', sessionId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+    const audit = (details: Record<string, unknown>) => recordAudit(tx, {
+      actorId: actor.userId, action: 'training_attendance_mark', subject: `volunteer:${volunteerId}`, regionCode: session.region_code, reason: null,
+      details: { sessionId, courseId: session.course_id, attended, ...details },
+    });
     if (!attended) {
       if (!enrolled) throw notFound('volunteerId');
       await unmarkAttended(tx, session, volunteerId);
+      await audit({ wasAttended: enrolled.attended_at !== null });
       return;
     }
     // One already signed up may come from anywhere; a walk-in is a volunteer of the staff's area.
@@ -349,7 +356,8 @@ export async function markSessionAttendance(ctx: AppContext, actor: Actor, sessi
         .where('id', '=', sessionId).where('enrolled_count', '<', sql<number>`capacity`).executeTakeFirst();
       if (seat && Number(seat.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { detail: { zh: '名额已满', en: 'The session is full' } });
     }
-    await markAttended(tx, session, { id: volunteer.id, regionCode: volunteer.region_code });
+    const outcome = await markAttended(tx, session, { id: volunteer.id, regionCode: volunteer.region_code });
+    await audit({ walkIn: !enrolled, wasAttended: !!enrolled?.attended_at, qualification: outcome.qualification });
   });
   return sessionRoster(ctx, actor, sessionId);
 }

@@ -249,6 +249,29 @@ describe('training', () => {
     expect(names((await noShow.client.get('/api/v1/training/mine')).body.qualifications)).toEqual([]);
   });
 
+  it('puts hand-marked attendance, and a mark taken back, in the audit log with who marked whom', async () => {
+    const offline = await centerAdmin.post('/api/v1/courses', { title: '防汛知识培训', mode: 'offline', category: 'emergency', siteId: station, grantsQualification: '防汛' });
+    const session = await centerAdmin.post('/api/v1/training-sessions', { courseId: offline.body.id, siteId: station, capacity: 5, ...hourAhead() });
+    const id = session.body.id;
+    const walkIn = await buildVolunteer(server.ctx, { siteId: station });
+    const staffId = (await centerAdmin.get('/api/v1/auth/me')).body.user.id;
+    const entries = () => server.ctx.db.selectFrom('audit_log').selectAll().where('subject', '=', `volunteer:${walkIn.id}`)
+      .where('action', '=', 'training_attendance_mark').orderBy('id').execute();
+
+    expect((await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/${walkIn.id}`, { attended: true })).status).toBe(200);
+    await centerAdmin.put(`/api/v1/training-sessions/${id}/roster/${walkIn.id}`, { attended: false });
+    const logged = await entries();
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatchObject({ actor_id: staffId, region_code: '210321001021', reason: null });
+    expect(logged[0]!.details).toEqual({ sessionId: id, courseId: offline.body.id, attended: true, walkIn: true, wasAttended: false, qualification: '防汛' });
+    expect(logged[1]).toMatchObject({ actor_id: staffId });
+    expect(logged[1]!.details).toEqual({ sessionId: id, courseId: offline.body.id, attended: false, wasAttended: true });
+    // A refused mark (another county's staff) changes nothing and leaves no entry.
+    expect((await outsider.put(`/api/v1/training-sessions/${id}/roster/${walkIn.id}`, { attended: true })).status).toBe(404);
+    expect(await entries()).toHaveLength(2);
+    expect((await centerAdmin.get(`/api/v1/audit?action=training_attendance_mark&subject=volunteer:${walkIn.id}`)).body.items).toHaveLength(2);
+  });
+
   it('a qualification taken back stays held when another completed course grants it; an online course’s session does not complete it', async () => {
     const offline = await centerAdmin.post('/api/v1/courses', { title: '急救线下实操', mode: 'offline', category: 'medical_fitness', siteId: station, grantsQualification: '急救' });
     const session = await centerAdmin.post('/api/v1/training-sessions', { courseId: offline.body.id, siteId: station, capacity: 5, ...hourAhead() });

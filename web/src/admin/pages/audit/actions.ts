@@ -6,6 +6,8 @@ const shown: Record<AuditAction, true> = {
   staff_create: true, staff_update: true, grant_add: true, grant_revoke: true, volunteer_link: true,
   hours_correct: true, hours_reverse: true, dispute_resolve: true,
   site_delete: true, care_member_remove: true, care_hand_over: true, org_member_remove: true,
+  callup_answer_record: true,
+  training_attendance_mark: true, menu_item_retire: true,
   reveal: true, export: true, import: true, read_recipient: true, read_child: true, erase: true,
 };
 

@@ -1,10 +1,11 @@
 // The live board of one call-up: reached / coming / not coming, each post with its places
 // filled and who is coming (names masked, phone to call them), those standing by once
 // every post is full. Staff move a responder to another post with room, or to standing
-// by. Refreshes every few seconds until stand-down (解除动员), which ends the call-up and
-// thanks everyone who came.
-import { LeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, List, Progress, Select, Space, Statistic, Tag, Typography } from 'antd';
+// by; a place left goes to the first one standing by. Staff record the answer of a
+// volunteer without the app (代为登记, after a phone call). Refreshes every few seconds until
+// stand-down (解除动员), which ends the call-up and thanks everyone who came.
+import { EditOutlined, LeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, List, Progress, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client';
@@ -20,6 +21,7 @@ import { useDangerConfirm } from '../../useConfirm';
 import '../care/care.css';
 import { AreaName } from './AreaName';
 import { callupStatusColor } from './CallupsPage';
+import { RecordAnswerModal } from './RecordAnswerModal';
 
 const REFRESH_MS = 4000;
 const nextIn = (board: CallupBoard) => (board.status === 'stood_down' ? null : REFRESH_MS);
@@ -32,15 +34,15 @@ export function CallupBoardPage() {
   const polled = usePoll(fetchBoard, nextIn, REFRESH_MS * 2);
   // The board stand-down answered with, until the next poll brings the same.
   const [stoodDown, setStoodDown] = useState<CallupBoard | null>(null);
-  // The board a move answered with, until the next poll brings a newer one.
-  const [moved, setMoved] = useState<{ board: CallupBoard; over: CallupBoard | undefined } | null>(null);
-  const current = moved?.board.id === id && moved.over === polled.data ? moved.board : polled.data;
+  // The board a move or a recorded answer answered with, until the next poll brings a newer one.
+  const [changed, setChanged] = useState<{ board: CallupBoard; over: CallupBoard | undefined } | null>(null);
+  const current = changed?.board.id === id && changed.over === polled.data ? changed.board : polled.data;
   const board = current?.status === 'stood_down' ? current : stoodDown?.id === id ? stoodDown : current;
   return (
     <Space orientation="vertical" size="middle" className="full-width">
       <Button icon={<LeftOutlined />} onClick={() => void navigate('/callups')}>{t('callup.menu')}</Button>
       {polled.error !== undefined && <Alert type="warning" showIcon title={t('callup.board.stale', { error: errorMessage(polled.error, t) })} />}
-      {board ? <Board board={board} onStoodDown={setStoodDown} onMoved={(next) => setMoved({ board: next, over: polled.data })} /> : polled.error === undefined && <Card loading />}
+      {board ? <Board board={board} onStoodDown={setStoodDown} onChanged={(next) => setChanged({ board: next, over: polled.data })} /> : polled.error === undefined && <Card loading />}
     </Space>
   );
 }
@@ -48,11 +50,13 @@ export function CallupBoardPage() {
 type Person = CallupBoard['standby'][number];
 const STANDBY = 0;
 
-function Board({ board, onStoodDown, onMoved }: { board: CallupBoard; onStoodDown(board: CallupBoard): void; onMoved(board: CallupBoard): void }) {
+function Board({ board, onStoodDown, onChanged }: { board: CallupBoard; onStoodDown(board: CallupBoard): void; onChanged(board: CallupBoard): void }) {
   const { t, lang } = useI18n();
   const action = useAction();
   const moving = useAction<number>();
   const confirm = useDangerConfirm();
+  const { message } = App.useApp();
+  const [recording, setRecording] = useState(false);
   const live = board.status !== 'stood_down';
   const coming = board.posts.reduce((sum, post) => sum + post.assigned, 0) + board.standby.length;
 
@@ -70,7 +74,7 @@ function Board({ board, onStoodDown, onMoved }: { board: CallupBoard; onStoodDow
   function move(person: Person, postId: number) {
     void moving.run(async () => {
       const body = { volunteerId: person.volunteerId, postId: postId === STANDBY ? null : postId };
-      onMoved(await call(api.POST('/api/v1/callups/{id}/move', { params: { path: { id: board.id } }, body })));
+      onChanged(await call(api.POST('/api/v1/callups/{id}/move', { params: { path: { id: board.id } }, body })));
     }, t('callup.board.moved'), person.volunteerId);
   }
 
@@ -107,7 +111,12 @@ function Board({ board, onStoodDown, onMoved }: { board: CallupBoard; onStoodDow
     <>
       <Card
         title={<Space>{board.title}<Tag color={callupStatusColor[board.status]}>{callupStatusName(t, board.status)}</Tag></Space>}
-        extra={live && <Button danger type="primary" loading={action.busy === true} onClick={standDown}>{t('callup.board.standDown')}</Button>}
+        extra={live && (
+          <Space>
+            <Button icon={<EditOutlined />} onClick={() => setRecording(true)}>{t('callup.record.open')}</Button>
+            <Button danger type="primary" loading={action.busy === true} onClick={standDown}>{t('callup.board.standDown')}</Button>
+          </Space>
+        )}
       >
         <Space size="large" wrap>
           <Statistic title={t('callup.board.notified')} value={board.notified} />
@@ -159,6 +168,16 @@ function Board({ board, onStoodDown, onMoved }: { board: CallupBoard; onStoodDow
           </Card>
         )}
       </div>
+      {recording && live && (
+        <RecordAnswerModal
+          board={board}
+          onRecorded={(next) => {
+            onChanged(next);
+            void message.success(t('callup.record.done'));
+          }}
+          onClose={() => setRecording(false)}
+        />
+      )}
     </>
   );
 }
