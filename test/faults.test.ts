@@ -169,6 +169,18 @@ describe.skipIf(!databaseUrl)('the database going away under a write load', () =
 });
 
 /** A private copy of the template for child servers; on PGlite only one process may open it at a time. */
+/** The processes whose parent is `pid` (Linux). */
+function childrenOf(pid: number): number[] {
+  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((entry) => {
+    try {
+      // The parent pid is the second field after the command, which is in parentheses.
+      return Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === pid;
+    } catch {
+      return false; // ended meanwhile
+    }
+  }).map(Number);
+}
+
 async function databaseCopy() {
   let url: string | undefined;
   const { database, dataDir, drop } = await openTestDatabase((copyUrl) => (url = copyUrl));
@@ -249,6 +261,28 @@ describe('the server process', () => {
     expect(stored.length).toBe(ROWS);
     expect(stored.map((row) => row.id_hash)).toEqual(expected);
     faults.push(`import of ${ROWS} volunteers SIGKILLed at ${killedAt} rows and resumed: ${ROWS} rows checked once each`);
+  });
+
+  it.skipIf(!databaseUrl)('runs LIANXIN_WORKERS processes on one port, replaces one that dies, and stops them all on SIGTERM', async () => {
+    const server = await startServer(copy, port, { LIANXIN_WORKERS: '2' });
+    const workers = () => childrenOf(server.process.pid!);
+    const first = workers();
+    expect(first).toHaveLength(2);
+    // New connections go to the workers in turn: both answer, each logging its own pid.
+    for (let i = 0; i < 6; i += 1) expect((await fetch(`${server.url}/api/health`, { headers: { connection: 'close' } })).status).toBe(200);
+    const answering = new Set([...server.output().matchAll(/"pid":(\d+)[^\n]*"url":"\/api\/health"[^\n]*"incoming request"/g)].map((m) => Number(m[1])));
+    expect([...answering].sort()).toEqual([...first].sort());
+
+    process.kill(first[0]!, 'SIGKILL');
+    await server.printed(/starting another/);
+    await until(() => workers().length === 2 && !workers().includes(first[0]!), 'a worker in place of the killed one');
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+
+    const last = workers();
+    server.process.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(last.filter((pid) => fs.existsSync(`/proc/${pid}`))).toEqual([]);
+    faults.push('2 worker processes: both answered, one SIGKILLed and replaced, SIGTERM ended all with exit 0');
   });
 
   it('drains the requests in flight on SIGTERM, refuses new connections, and exits 0', async () => {

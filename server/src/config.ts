@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections in the PostgreSQL pool of this process. */
   poolSize: number;
+  /** Server processes sharing the port (one per core); more than 1 needs PostgreSQL. */
+  workers: number;
   /** Base64 of 32 bytes; protects phone and ID numbers. Generated into dataDir when unset. */
   piiKey: string | undefined;
   adminPhone: string | undefined;
@@ -92,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smsDriver === 'http' && !/^https?:\/\//.test(smsUrl ?? '')) {
     throw new ConfigError('LIANXIN_SMS_DRIVER=http needs LIANXIN_SMS_URL, starting with http:// or https://');
   }
+  const workers = Math.max(1, intVar(env, 'LIANXIN_WORKERS', 1));
+  if (workers > 1 && !databaseUrl) {
+    throw new ConfigError('LIANXIN_WORKERS above 1 needs DATABASE_URL: the embedded PGlite lives inside one process');
+  }
   const port = intVar(env, 'PORT', 3000);
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
   return {
@@ -101,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     piiKey,
     poolSize: Math.max(1, intVar(env, 'DATABASE_POOL_SIZE', 10)),
+    workers,
     adminPhone: env.LIANXIN_ADMIN_PHONE || undefined,
     adminPassword: env.LIANXIN_ADMIN_PASSWORD || undefined,
     seedDemo: boolVar(env, 'LIANXIN_SEED_DEMO', true),
