@@ -84,7 +84,7 @@ function notConfirmed() {
 export async function checkIn(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
   if (ctx.config.maxCheckInsPerDay > 0) await checkDailyCap(ctx, actor.userId, activityId, now);
   if (proof.token && isFreshCode(ctx.pii, 'checkin', activityId, proof.token, now)) {
-    const row = await q.insertCheckInByCode(ctx.db, activityId, actor.userId, now, EARLY_MINUTES);
+    const row = await q.insertCheckIn(ctx.db, { activityId, userId: actor.userId, at: now, method: 'qr', earlyMinutes: EARLY_MINUTES });
     if (row) return checkResult(row, false);
   }
   const { activity, volunteerId } = await checkInTarget(ctx, actor, activityId);
@@ -92,10 +92,9 @@ export async function checkIn(ctx: AppContext, actor: Actor, activityId: number,
     throw refuse('不在签到时间内', 'Check-in is not open now');
   }
   const method = verifyPresence(ctx, activity, proof, now);
-  const counted = countedInterval(activity, now, activity.ends_at);
-  const inserted = await q.insertCheckIn(ctx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: now, check_in_method: method }, counted);
+  const inserted = await q.insertCheckIn(ctx.db, { activityId, userId: actor.userId, at: now, method, earlyMinutes: EARLY_MINUTES });
   const row = inserted ?? (await q.findAttendance(ctx.db, activityId, volunteerId));
-  if (!row) throw await whyNotCheckedIn(ctx, activityId, volunteerId, counted);
+  if (!row) throw await whyNotCheckedIn(ctx, activityId, volunteerId, countedInterval(activity, now, activity.ends_at));
   return checkResult(row, !inserted);
 }
 

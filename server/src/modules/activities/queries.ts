@@ -189,35 +189,22 @@ export function overlappingAttendance(db: Kysely<DB>, volunteerId: number | Expr
 type Moment = Date | Expression<Date>;
 
 /**
- * Records the check-in once, in one statement: only from a confirmed sign-up (held FOR
- * SHARE, so a withdrawal either waits and then sees the check-in, or goes first and this
- * inserts nothing) and only when no other attendance overlaps `counted`. A second scan
- * changes nothing. Nothing returned: repeated, withdrawn, or overlapping.
+ * Records the caller's check-in once, in one statement: only from their own confirmed
+ * sign-up (held FOR SHARE, so a withdrawal either waits and then sees the check-in, or goes
+ * first and this inserts nothing), the activity published and open for check-in at `at`
+ * (from `earlyMinutes` before its start to its end), and no other attendance overlapping
+ * the time it would count, from `at` or the start to the end. A second scan changes
+ * nothing. Nothing returned: repeated, withdrawn, closed or overlapping, which the caller
+ * then explains.
  */
-export function insertCheckIn(db: Kysely<DB>, row: { activity_id: number; volunteer_id: number; check_in_at: Date; check_in_method: string }, counted: { from: Date; to: Date }) {
-  const fromSignup = db.selectFrom('signups')
-    .select(['signups.activity_id', 'signups.volunteer_id', sql<Date>`${row.check_in_at}::timestamptz`.as('check_in_at'), sql<string>`${row.check_in_method}::text`.as('check_in_method')])
-    .where('signups.activity_id', '=', row.activity_id).where('signups.volunteer_id', '=', row.volunteer_id).where('signups.status', '=', 'confirmed')
-    .where(({ not, exists }) => not(exists(overlappingAttendance(db, row.volunteer_id, row.activity_id, counted.from, counted.to))))
-    .forShare('signups');
-  return db.insertInto('attendance').columns(['activity_id', 'volunteer_id', 'check_in_at', 'check_in_method']).expression(fromSignup)
-    .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
-}
-
-/**
- * The scan of a valid code, the common case, in one statement (a queue of phones at the
- * gate): the caller's own confirmed sign-up (FOR SHARE, as insertCheckIn), the activity
- * published and open for check-in at `at` (from `earlyMinutes` before its start to its
- * end), and no other attendance overlapping the time it would count, from `at` or the
- * start to the end. Nothing returned: anything else, which the caller then explains.
- */
-export function insertCheckInByCode(db: Kysely<DB>, activityId: number, userId: number, at: Date, earlyMinutes: number) {
-  const now = sql<Date>`${at}::timestamptz`;
+export function insertCheckIn(db: Kysely<DB>, check: { activityId: number; userId: number; at: Date; method: string; earlyMinutes: number }) {
+  const { activityId, earlyMinutes } = check;
+  const now = sql<Date>`${check.at}::timestamptz`;
   const fromSignup = db.selectFrom('signups as me')
     .innerJoin('volunteers as v', 'v.id', 'me.volunteer_id')
     .innerJoin('activities as a', 'a.id', 'me.activity_id')
-    .select(['me.activity_id', 'me.volunteer_id', now.as('check_in_at'), sql<string>`'qr'`.as('check_in_method')])
-    .where('me.activity_id', '=', activityId).where('v.user_id', '=', userId).where('me.status', '=', 'confirmed')
+    .select(['me.activity_id', 'me.volunteer_id', now.as('check_in_at'), sql<string>`${check.method}::text`.as('check_in_method')])
+    .where('me.activity_id', '=', activityId).where('v.user_id', '=', check.userId).where('me.status', '=', 'confirmed')
     .where('a.status', '=', 'published')
     .where(now, '>=', sql<Date>`a.starts_at - make_interval(mins => ${earlyMinutes})`).where(now, '<=', sql<Date>`a.ends_at`)
     .where(({ not, exists }) => not(exists(overlappingAttendance(db, sql.ref<number>('me.volunteer_id'), activityId, sql<Date>`greatest(${now}, a.starts_at)`, sql.ref<Date>('a.ends_at')))))
