@@ -69,18 +69,25 @@ export async function buildPoint(ctx: AppContext, actor: Actor, overrides: Parti
 }
 
 let idCounter = 0;
+/** ID numbers one process makes before it reaches the next pid's share. */
+const IDS_PER_PROCESS = 7_000;
 /**
- * A valid resident ID number (right check character), unique within this process:
- * the sequence digits and the day of birth vary with a counter.
+ * A valid resident ID number (right check character), unique within this process and, for
+ * its first 7,000, across processes whose pids differ modulo 1,000 (the test template is
+ * seeded by one process and used by others): pid and counter are spread one-to-one over
+ * the sequence (500 per sex), the day of the year (365) and the birth year (40). Before,
+ * the pid moved only the day, by one of 73 offsets, so a test's first volunteers met the
+ * demo county's about one file in 73 (VOLUNTEER_EXISTS in CI).
  */
 export function nextIdNumber(options: { birthYear?: number; sex?: 'M' | 'F'; address?: string } = {}): string {
   idCounter += 1;
-  const n = idCounter + (process.pid % 1000) * 100_000;
-  const year = options.birthYear ?? 1960 + (n % 40);
-  const day = new Date(Date.UTC(year, 0, 1 + ((n >> 3) % 365)));
+  const n = (process.pid % 1000) * IDS_PER_PROCESS + idCounter;
+  // The 17th digit is odd for a man, even for a woman.
+  const seq = (n % 500) * 2 + ((options.sex ?? 'M') === 'M' ? 1 : 0);
+  const rest = Math.floor(n / 500);
+  const year = options.birthYear ?? 1960 + (Math.floor(rest / 365) % 40);
+  const day = new Date(Date.UTC(year, 0, 1 + (rest % 365)));
   const date = day.toISOString().slice(0, 10).replaceAll('-', '');
-  let seq = n % 1000;
-  if ((seq % 2 === 1) !== ((options.sex ?? 'M') === 'M')) seq = (seq + 1) % 1000;
   const first17 = `${options.address ?? '210321'}${date}${String(seq).padStart(3, '0')}`;
   return `${first17}${checkCharacter(first17)}`;
 }
