@@ -1,9 +1,10 @@
 // Spreadsheet files in and out: what kind of file an upload really is (by its bytes, not
 // its name), its rows as text cells, and .xlsx workbooks written as a stream.
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.ts';
+import { firstSheetRows } from './xlsx.ts';
 
 export type FileFormat = 'xlsx' | 'csv';
 
@@ -44,36 +45,19 @@ export interface SheetRow {
   cells: string[];
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 1e15 ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  return '';
-}
-
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
-async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+async function* xlsxRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<SheetRow> {
+  // The zip's directory is at its end: the file is gathered first (an upload is at most 50 MB).
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1);
-        const cells = Array.from(values, (value) => cellText(value ?? null));
-        if (!isBlank(cells)) yield { number: row.number, cells };
-      }
-      return; // the first sheet holds the data; the others are notes
+    for await (const row of firstSheetRows(Buffer.concat(parts))) {
+      if (!isBlank(row.cells)) yield row;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw unsupported('无法读取该 Excel 文件，请确认文件完好并另存为 .xlsx 后重试', 'The workbook cannot be read; save it again as .xlsx');
-  } finally {
-    source.destroy();
   }
 }
 
@@ -202,7 +186,7 @@ export async function countCsvLines(chunks: AsyncIterable<Buffer>): Promise<numb
 
 /** The non-blank rows of the file, the header first. */
 export function readRows(format: FileFormat, chunks: AsyncIterable<Buffer>): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(Readable.from(chunks)) : csvRows(chunks);
+  return format === 'xlsx' ? xlsxRows(chunks) : csvRows(chunks);
 }
 
 export async function* inChunks(content: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -211,25 +195,8 @@ export async function* inChunks(content: Buffer, size: number): AsyncGenerator<B
 
 /** The header row (the first non-blank one), read without going through the whole file. */
 export async function readHeader(format: FileFormat, content: Buffer): Promise<string[]> {
-  try {
-    return await firstRow(readRows(format, inChunks(content, 1 << 20)));
-  } catch (error) {
-    // exceljs writes the workbook part last, after the sheets; its streaming reader then
-    // needs the zip's last entry, and on a busy event loop it was seen to miss it (one
-    // upload in a few of the authorization test's, never alone). A workbook small enough
-    // is read again whole; a large one's rows are streamed later by the runner anyway.
-    if (format !== 'xlsx' || !(error instanceof AppError) || content.length > IN_MEMORY_HEADER_BYTES) throw error;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(content as unknown as ArrayBuffer).catch(() => { throw error; });
-    const sheet = workbook.worksheets[0];
-    const rows: SheetRow[] = [];
-    sheet?.eachRow((row) => rows.push({ number: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v ?? null)) }));
-    return firstRow((async function* () { yield* rows.filter((row) => !isBlank(row.cells)); })());
-  }
+  return firstRow(readRows(format, inChunks(content, 1 << 20)));
 }
-
-/** Uploads up to this size may have their header read from the whole workbook in memory. */
-const IN_MEMORY_HEADER_BYTES = 20 * 1024 * 1024;
 
 async function firstRow(rows: AsyncGenerator<SheetRow>): Promise<string[]> {
   try {
