@@ -117,7 +117,7 @@ async function checkDailyCap(ctx: AppContext, userId: number, activityId: number
 
 /** The check-in statement inserted nothing and there is no earlier one: say why. */
 async function whyNotCheckedIn(ctx: AppContext, activityId: number, volunteerId: number, counted: hours.Interval) {
-  const other = await q.overlappingAttendance(ctx.db, volunteerId, activityId, counted.from, counted.to).executeTakeFirst();
+  const other = await q.overlappingAttendance(ctx.db, volunteerId, activityId, counted.from, counted.to);
   if (other) {
     return refuse(`您在“${other.title}”的签到与本活动时间重叠，请先在该活动签退`, `Your check-in at “${other.title}” overlaps this activity; check out there first`);
   }
@@ -156,7 +156,7 @@ export async function markRoster(ctx: AppContext, actor: Actor, activityId: numb
     // The sign-up held: a rejection meanwhile waits, then finds this attendance and is refused (signups.ts).
     const signup = await q.lockSignup(tx.db, activityId, volunteerId);
     if (signup?.status !== 'confirmed') throw notFound('volunteerId');
-    if (await q.overlappingAttendance(tx.db, volunteerId, activityId, counted.from, counted.to).executeTakeFirst()) {
+    if (await q.overlappingAttendance(tx.db, volunteerId, activityId, counted.from, counted.to)) {
       throw refuse('该志愿者此时段已在其他活动签到，时间不能重叠', 'This volunteer is checked in at another activity during this time', 'checkInAt');
     }
     await q.upsertRosterAttendance(tx.db, { activity_id: activityId, volunteer_id: volunteerId, check_in_at: checkInAt, check_out_at: checkOutAt });

