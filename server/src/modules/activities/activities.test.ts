@@ -4,7 +4,7 @@ import { createTestServer, type TestClient, type TestServer } from '../../../../
 import type { Actor } from '../../lib/scope.ts';
 import { actorFor, buildActivity, buildOrganization, buildProject, buildUser, buildVolunteer, nextIdNumber } from '../../seed/factories.ts';
 import { chinaToday } from '../../lib/id-number.ts';
-import { QR_WINDOW_SECONDS } from '../../lib/qr-token.ts';
+import { currentCode, QR_WINDOW_SECONDS } from '../../lib/qr-token.ts';
 import { checkIn } from './attendance.ts';
 
 let server: TestServer;
@@ -209,6 +209,29 @@ describe('check-in', () => {
     const other = await activity();
     const wrongActivity = await v.client.post(`/api/v1/activities/${other.id}/checkin`, { token: code.body.token });
     expect(wrongActivity.status).toBe(403);
+  });
+
+  it('records codes scanned together each once, and one refused among them fails alone', async () => {
+    const made = await activity({ title: '集中签到', quota: 20 });
+    const crowd = await Promise.all(Array.from({ length: 12 }, () => volunteer()));
+    const [outsider, ...present] = crowd; // the first never signed up
+    for (const v of present) expect((await v.client.post(`/api/v1/activities/${made.id}/signup`)).status).toBe(201);
+    // One moment and its code for everyone (through the service: a slow run cannot outlive the code).
+    const now = new Date();
+    const { token } = currentCode(server.ctx.pii, 'checkin', made.id, now);
+    const scanners = [...crowd, present[0]!, present[1]!]; // the first two present scan twice
+    const answers = await Promise.all(scanners.map((v) => checkIn(server.ctx, v.actor, made.id, { token }, now).catch((error: unknown) => error)));
+    expect(answers[0]).toMatchObject({ code: 'FORBIDDEN' });
+    expect(scanners[0]).toBe(outsider);
+    const byVolunteer = new Map<number, unknown[]>();
+    answers.forEach((answer, i) => byVolunteer.set(scanners[i]!.id, [...(byVolunteer.get(scanners[i]!.id) ?? []), answer]));
+    for (const v of present) {
+      const mine = byVolunteer.get(v.id) as { repeated: boolean; checkedInAt: string }[];
+      expect(mine.map((a) => a.repeated).sort()).toEqual(mine.length === 2 ? [false, true] : [false]);
+      expect(mine.every((a) => a.checkedInAt === now.toISOString())).toBe(true);
+    }
+    const rows = await server.ctx.db.selectFrom('attendance').select(['volunteer_id', 'check_in_method']).where('activity_id', '=', made.id).orderBy('volunteer_id').execute();
+    expect(rows).toEqual(present.map((v) => ({ volunteer_id: v.id, check_in_method: 'qr' })).sort((a, b) => a.volunteer_id - b.volunteer_id));
   });
 
   it('accepts a location inside the radius only, with consent', async () => {

@@ -10,10 +10,9 @@ import * as hours from '../hours/service.ts';
 import * as inbox from '../inbox/service.ts';
 import * as volunteers from '../volunteers/service.ts';
 import { activityManagedBy } from './access.ts';
+import { recordCheckIn } from './check-in-batch.ts';
 import * as q from './queries.ts';
 
-/** Check-in opens this long before the start. */
-const EARLY_MINUTES = 30;
 /** A check-out within this long of the check-in is taken as a double scan. */
 const MIN_SERVICE_MINUTES = 5;
 
@@ -84,15 +83,15 @@ function notConfirmed() {
 export async function checkIn(ctx: AppContext, actor: Actor, activityId: number, proof: Proof, now = new Date()) {
   if (ctx.config.maxCheckInsPerDay > 0) await checkDailyCap(ctx, actor.userId, activityId, now);
   if (proof.token && isFreshCode(ctx.pii, 'checkin', activityId, proof.token, now)) {
-    const row = await q.insertCheckIn(ctx.db, { activityId, userId: actor.userId, at: now, method: 'qr', earlyMinutes: EARLY_MINUTES });
+    const row = await recordCheckIn(ctx.db, { activityId, userId: actor.userId, at: now, method: 'qr' });
     if (row) return checkResult(row, false);
   }
   const { activity, volunteerId } = await checkInTarget(ctx, actor, activityId);
-  if (activity.status !== 'published' || now < new Date(activity.starts_at.getTime() - EARLY_MINUTES * 60_000) || now > activity.ends_at) {
+  if (activity.status !== 'published' || now < new Date(activity.starts_at.getTime() - q.CHECK_IN_OPENS_EARLY_MINUTES * 60_000) || now > activity.ends_at) {
     throw refuse('不在签到时间内', 'Check-in is not open now');
   }
   const method = verifyPresence(ctx, activity, proof, now);
-  const inserted = await q.insertCheckIn(ctx.db, { activityId, userId: actor.userId, at: now, method, earlyMinutes: EARLY_MINUTES });
+  const inserted = await recordCheckIn(ctx.db, { activityId, userId: actor.userId, at: now, method });
   const row = inserted ?? (await q.findAttendance(ctx.db, activityId, volunteerId));
   if (!row) throw await whyNotCheckedIn(ctx, activityId, volunteerId, countedInterval(activity, now, activity.ends_at));
   return checkResult(row, !inserted);

@@ -10,6 +10,18 @@ async function rowsOf(zip: Buffer): Promise<RawRow[]> {
   return rows;
 }
 
+/** A zip record: its signature, the method and sizes at the given offsets, and (a directory entry) where its part starts. */
+function record(length: number, signature: number, sizes: { method: number; compressed: number; raw: number; name: number }, at: number[], localHeader?: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  bytes.writeUInt32LE(signature, 0);
+  bytes.writeUInt16LE(sizes.method, at[0]!);
+  bytes.writeUInt32LE(sizes.compressed, at[1]!);
+  bytes.writeUInt32LE(sizes.raw, at[2]!);
+  bytes.writeUInt16LE(sizes.name, at[3]!);
+  if (localHeader !== undefined) bytes.writeUInt32LE(localHeader, 42);
+  return bytes;
+}
+
 /** A zip as another spreadsheet program might write it: parts in the given order, stored or deflated. */
 function zipOf(parts: [string, string][], method: 'stored' | 'deflated'): Buffer {
   const locals: Buffer[] = [];
@@ -19,21 +31,10 @@ function zipOf(parts: [string, string][], method: 'stored' | 'deflated'): Buffer
     const nameBytes = Buffer.from(name);
     const raw = Buffer.from(text);
     const data = method === 'stored' ? raw : deflateRawSync(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(method === 'stored' ? 0 : 8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(method === 'stored' ? 0 : 8, 10);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    directory.push(entry, nameBytes);
+    const sizes = { method: method === 'stored' ? 0 : 8, compressed: data.length, raw: raw.length, name: nameBytes.length };
+    // The same fields at the local header's offsets and at the directory entry's.
+    locals.push(record(30, 0x04034b50, sizes, [8, 18, 22, 26]), nameBytes, data);
+    directory.push(record(46, 0x02014b50, sizes, [10, 20, 24, 28], offset), nameBytes);
     offset += 30 + nameBytes.length + data.length;
   }
   const directoryBytes = Buffer.concat(directory);
