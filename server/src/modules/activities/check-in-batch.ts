@@ -48,7 +48,7 @@ export class CheckInBatcher<Row extends Pick<Recorded, 'activity_id' | 'user_id'
 
   /**
    * The next check-ins in the order they came, one per person: two scans of one phone
-   * (a retry, or two activities at once) go in separate statements, each seeing the other's.
+   * (a retry, or two activities at once) go in separate statements, as they did unbatched.
    */
   private nextBatch(): Waiting<Row>[] {
     const batch: Waiting<Row>[] = [];
