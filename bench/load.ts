@@ -28,6 +28,8 @@ export interface LoadOptions {
 export interface Request {
   path: string;
   cookie?: string | undefined;
+  /** As phones send it on their writes, so that a retry never doubles a record. */
+  idempotencyKey?: string | undefined;
   method?: 'GET' | 'POST' | undefined;
   body?: string | undefined;
 }
@@ -72,8 +74,8 @@ export class Connection {
     this.socket.on('close', () => fail(new Error('bench: the server closed the connection')));
   }
 
-  send({ path, cookie, method, body }: Request): Promise<number> {
-    const head = [`${method ?? 'GET'} ${path} HTTP/1.1`, 'host: 127.0.0.1', ...(cookie ? [`cookie: ${cookie}`] : [])];
+  send({ path, cookie, idempotencyKey, method, body }: Request): Promise<number> {
+    const head = [`${method ?? 'GET'} ${path} HTTP/1.1`, 'host: 127.0.0.1', ...(cookie ? [`cookie: ${cookie}`] : []), ...(idempotencyKey ? [`idempotency-key: ${idempotencyKey}`] : [])];
     if (body !== undefined) head.push('content-type: application/json', `content-length: ${Buffer.byteLength(body)}`);
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
