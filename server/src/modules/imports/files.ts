@@ -47,12 +47,10 @@ export interface SheetRow {
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
-async function* xlsxRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<SheetRow> {
-  // The zip's directory is at its end: the file is gathered first (an upload is at most 50 MB).
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
+async function* xlsxRows(file: () => Promise<Buffer>): AsyncGenerator<SheetRow> {
+  const zip = await file();
   try {
-    for await (const row of firstSheetRows(Buffer.concat(parts))) {
+    for await (const row of firstSheetRows(zip)) {
       if (!isBlank(row.cells)) yield row;
     }
   } catch (error) {
@@ -186,7 +184,14 @@ export async function countCsvLines(chunks: AsyncIterable<Buffer>): Promise<numb
 
 /** The non-blank rows of the file, the header first. */
 export function readRows(format: FileFormat, chunks: AsyncIterable<Buffer>): AsyncGenerator<SheetRow> {
-  return format === 'xlsx' ? xlsxRows(chunks) : csvRows(chunks);
+  return format === 'xlsx' ? xlsxRows(() => gathered(chunks)) : csvRows(chunks);
+}
+
+/** A workbook's zip directory is at its end: its chunks are gathered first (an upload is at most 50 MB). */
+async function gathered(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts);
 }
 
 export async function* inChunks(content: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -195,7 +200,8 @@ export async function* inChunks(content: Buffer, size: number): AsyncGenerator<B
 
 /** The header row (the first non-blank one), read without going through the whole file. */
 export async function readHeader(format: FileFormat, content: Buffer): Promise<string[]> {
-  return firstRow(readRows(format, inChunks(content, 1 << 20)));
+  // A workbook is read from the upload itself, not from chunks of it gathered again.
+  return firstRow(format === 'xlsx' ? xlsxRows(async () => content) : csvRows(inChunks(content, 1 << 20)));
 }
 
 async function firstRow(rows: AsyncGenerator<SheetRow>): Promise<string[]> {

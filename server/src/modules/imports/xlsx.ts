@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { SaxesParser } from 'saxes';
+import type { SheetRow } from './files.ts';
 
 /** The file is not a workbook this reader understands; the caller says so to the user. */
 export class UnreadableWorkbook extends Error {}
@@ -176,7 +177,7 @@ class TextCollector {
 }
 
 /** A number as staff typed it: an ID or phone number stored as a number keeps all its digits. */
-export function numberText(value: number): string {
+function numberText(value: number): string {
   return Number.isInteger(value) && Math.abs(value) < 1e15 ? value.toFixed(0) : String(value);
 }
 
@@ -203,13 +204,8 @@ function cellText(type: string, raw: string, strings: string[]): string {
   }
 }
 
-export interface RawRow {
-  number: number;
-  cells: string[];
-}
-
 /** Every row of the workbook's first sheet with its Excel row number, blank ones included. */
-export async function* firstSheetRows(zip: Buffer): AsyncGenerator<RawRow> {
+export async function* firstSheetRows(zip: Buffer): AsyncGenerator<SheetRow> {
   const workbook = new Workbook(zip);
   const document = (await workbook.relationships('')).find((rel) => rel.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
   const rels = await workbook.relationships(document);
@@ -218,12 +214,12 @@ export async function* firstSheetRows(zip: Buffer): AsyncGenerator<RawRow> {
   if (!sheet) throw new UnreadableWorkbook('no sheet part');
   const strings = await workbook.sharedStrings(rels.find((rel) => rel.type.endsWith('/sharedStrings'))?.path);
 
-  let row: RawRow = { number: 0, cells: [] };
+  let row: SheetRow = { number: 0, cells: [] };
   let column = 0;
   let type = 'n';
   const text = new TextCollector();
   for await (const batch of workbook.events(sheet.path)) {
-    const done: RawRow[] = [];
+    const done: SheetRow[] = [];
     for (const event of batch) {
       if ('open' in event && event.open === 'row') {
         row = { number: Number(event.attributes.r) || row.number + 1, cells: [] };

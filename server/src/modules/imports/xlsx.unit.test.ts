@@ -2,10 +2,11 @@ import { PassThrough } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { firstSheetRows, UnreadableWorkbook, type RawRow } from './xlsx.ts';
+import type { SheetRow } from './files.ts';
+import { firstSheetRows, UnreadableWorkbook } from './xlsx.ts';
 
-async function rowsOf(zip: Buffer): Promise<RawRow[]> {
-  const rows: RawRow[] = [];
+async function rowsOf(zip: Buffer): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
   for await (const row of firstSheetRows(zip)) rows.push(row);
   return rows;
 }
